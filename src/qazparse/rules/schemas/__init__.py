@@ -1,0 +1,1 @@
+"""One module a rule table, each exporting ``SCHEMA`` (see ``qazparse.rules.schema``)."""
