@@ -58,6 +58,8 @@ class Context:
         body_start: where the article body starts in ``text.norm`` (after a date prefix).
         memo: shared results between extractors (such as raw numeral matches), by key.
         origins: for ``explain``: the rule id behind each mention, by ``id(mention)``.
+        found: the mentions earlier extractors produced for this text, before overlap
+            resolution (later extractors, such as user patterns, build on them).
         strict: True inside a ``parse_*`` call: the whole string is one mention, so
             readings that running text would reject (a lone ``бір``) are allowed.
     """
@@ -68,6 +70,7 @@ class Context:
     body_start: int = 0
     memo: dict[str, Any] = attrs.field(factory=dict)
     origins: dict[int, str] = attrs.field(factory=dict)
+    found: list[Any] = attrs.field(factory=list)
     strict: bool = False
 
     def shared(self, key: str, compute: Callable[[Context], Any]) -> Any:
@@ -132,10 +135,9 @@ def resolve_overlaps(mentions: Iterable[Mention]) -> list[Mention]:
 
 def run(context: Context) -> tuple[list[Mention], list[Event]]:
     """Run the extractors and the event rules on a prepared context."""
-    found: list[Mention] = []
     for extractor in context.rules.extractors:
-        found.extend(extractor(context))
-    mentions = resolve_overlaps(found)
+        context.found.extend(extractor(context))
+    mentions = resolve_overlaps(context.found)
     from .events import events_in
 
     events = events_in(context, mentions)
