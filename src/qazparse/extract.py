@@ -269,7 +269,8 @@ def _describe(m: Any) -> str:
         when = f"{m.start}..{m.end}" if m.start else (m.relative or "unresolved")
         return f"{when} ({m.grain.value})"
     if isinstance(m, Byline):
-        parts = [f"{k}={v}" for k, v in (("outlet", m.outlet), ("author", m.author), ("role", m.role), ("via", m.via)) if v]
+        fields = (("outlet", m.outlet), ("author", m.author), ("role", m.role), ("via", m.via))
+        parts = [f"{k}={v}" for k, v in fields if v]
         return ", ".join(parts)
     if isinstance(m, Event):
         parts = [f"agent={m.agent.text}" if m.agent else "", f"modality={m.modality}"]

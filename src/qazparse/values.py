@@ -66,7 +66,7 @@ class _ToDict:
     def to_dict(self) -> dict[str, Any]:
         """Return the value as plain JSON-ready data (Decimal as str, dates as ISO strings)."""
         data: dict[str, Any] = {"kind": self.kind} if self.kind else {}
-        for field in attrs.fields(type(self)):  # type: ignore[misc]
+        for field in attrs.fields(type(self)):  # type: ignore[arg-type]
             data[field.name] = _json(getattr(self, field.name))
         return data
 
@@ -100,7 +100,7 @@ class Span(_ToDict):
         return self.start <= other.start and other.end <= self.end
 
 
-class Qualifier(str, enum.Enum):
+class Qualifier(enum.StrEnum):
     """How a quantity relates to the stated number.
 
     ``70 миллиард доллардан асатын`` is ``MORE_THAN``; ``жиырма мың теңгедей`` is
@@ -115,7 +115,7 @@ class Qualifier(str, enum.Enum):
     APPROXIMATELY = "approximately"
 
 
-class Grain(str, enum.Enum):
+class Grain(enum.StrEnum):
     """The precision of a :class:`DateMention` (``2025 жылы`` has grain ``year``)."""
 
     MINUTE = "minute"

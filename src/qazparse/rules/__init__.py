@@ -20,7 +20,9 @@ import importlib
 import json
 import tomllib
 from collections.abc import Callable, Iterable, Mapping
+from decimal import Decimal
 from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
@@ -62,7 +64,7 @@ def _merge(old: Any, new: Any) -> Any:
             out[key] = _merge(old[key], value) if key in old else value
         return out
     if isinstance(old, (list, tuple)) and isinstance(new, (list, tuple)):
-        return (*old, *(v for v in new if v not in old))
+        return [*old, *(v for v in new if v not in old)]
     return new
 
 
@@ -112,12 +114,16 @@ class Rules:
         'Sarbaz'
         """
         schema = _schema(table, source)
-        checked_new = validate(data, schema, source, table)
+        old = _thaw(self.tables.get(table, [] if table in _LIST_TABLES else {}))
         if table in _LIST_TABLES:
-            merged: Any = (*self.tables.get(table, ()), *checked_new)
+            if not isinstance(data, (list, tuple)):
+                raise RulesError(source, table, "must be a list")
+            merged: Any = [*old, *data]
         else:
-            merged = _merge(self.tables.get(table, {}), checked_new)
-        merged = validate(_thaw(merged), schema, source, table)
+            if not isinstance(data, dict):
+                raise RulesError(source, table, "must be a table")
+            merged = _merge(old, data)
+        merged = validate(merged, schema, source, table)
         tables = dict(self.tables)
         tables[table] = merged
         return attrs.evolve(self, tables=tables, sources=(*self.sources, source), cache={})
@@ -234,8 +240,10 @@ def _thaw(value: Any) -> Any:
     """Validated data uses tuples; turn them back into lists for re-validation."""
     if isinstance(value, dict):
         return {k: _thaw(v) for k, v in value.items()}
-    if isinstance(value, tuple):
+    if isinstance(value, (tuple, list)):
         return [_thaw(v) for v in value]
+    if isinstance(value, Decimal):
+        return str(value)
     if hasattr(value, "as_data"):
         return value.as_data()
     return value
@@ -290,15 +298,17 @@ def _read_patterns_file(path: Path) -> list[Any]:
     return patterns
 
 
-def _load_builtin() -> tuple[dict[str, Any], tuple[str, ...]]:
+def load_tables(folder: Traversable | Path | None = None) -> tuple[dict[str, Any], tuple[str, ...]]:
+    """Read and validate every ``<table>.toml`` in *folder* (default: the built-in data)."""
     tables: dict[str, Any] = {}
     sources = []
-    folder = resources.files(__name__).joinpath("data")
-    for item in sorted(folder.iterdir(), key=lambda p: p.name):
+    builtin = folder is None
+    where: Traversable | Path = resources.files(__name__).joinpath("data") if folder is None else folder
+    for item in sorted(where.iterdir(), key=lambda p: p.name):
         if not item.name.endswith(".toml"):
             continue
         table = item.name[: -len(".toml")]
-        source = f"qazparse/rules/data/{item.name}"
+        source = f"qazparse/rules/data/{item.name}" if builtin else str(item)
         try:
             raw = tomllib.loads(item.read_text(encoding="utf-8"))
         except tomllib.TOMLDecodeError as err:
@@ -310,7 +320,7 @@ def _load_builtin() -> tuple[dict[str, Any], tuple[str, ...]]:
 
 @functools.cache
 def _default_rules() -> Rules:
-    tables, sources = _load_builtin()
+    tables, sources = load_tables()
     extractors = tuple(_resolve(name) for name in DEFAULT_EXTRACTORS)
     return Rules(tables=tables, extractors=extractors, sources=sources)
 
@@ -353,4 +363,4 @@ def _with_plugins(rules: Rules) -> Rules:
     return rules
 
 
-__all__ = ["DEFAULT_EXTRACTORS", "Extractor", "Rules", "default_rules"]
+__all__ = ["DEFAULT_EXTRACTORS", "Extractor", "Rules", "default_rules", "load_tables"]

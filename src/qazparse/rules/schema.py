@@ -88,7 +88,8 @@ def validate(value: Any, schema: Any, source: str, path: str) -> Any:
         for key in value:
             if key not in known:
                 expected = ", ".join(sorted(known))
-                raise RulesError(source, f"{path}.{key}" if path else key, f"unknown field (expected one of: {expected})")
+                where = f"{path}.{key}" if path else key
+                raise RulesError(source, where, f"unknown field (expected one of: {expected})")
         out = {}
         for key, optional in known.items():
             sub = f"{path}.{key}" if path else key

@@ -1,0 +1,123 @@
+"""Value types: frozen, hashable, exact, JSON-ready."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from decimal import Decimal
+
+import attrs
+import pytest
+
+from qazparse import (
+    Byline,
+    DateMention,
+    Distance,
+    Entity,
+    Event,
+    Extraction,
+    Grain,
+    Money,
+    Number,
+    Ordinal,
+    ParseError,
+    Qualifier,
+    Quantity,
+    RulesError,
+    Span,
+)
+from qazparse.values import exact
+
+SPAN = Span(0, 3, "бес")
+
+SAMPLES = [
+    Number(5, SPAN),
+    Number(Decimal("15.2"), SPAN, Qualifier.MORE_THAN),
+    Number(10, SPAN, low=10, high=15),
+    Ordinal(1, SPAN),
+    Money(Decimal("1234567.5"), "KZT", SPAN),
+    Distance(168960, "km", 168960000, SPAN),
+    Quantity(Decimal("15.2"), "%", "percent", SPAN, Qualifier.APPROXIMATELY),
+    DateMention(Grain.DAY, SPAN, dt.date(2025, 10, 21), dt.date(2025, 10, 21), 2025, 10, 21),
+    DateMention(Grain.YEAR, SPAN, relative="year-1"),
+    Byline(SPAN, outlet="BAQ.KZ", role="correspondent"),
+    Event(
+        "visit",
+        SPAN,
+        SPAN,
+        SPAN,
+        "visit",
+        agent=Entity("Президент", "title", SPAN),
+        count=Number(23, SPAN),
+        attributes=(("visit_kind", "state"),),
+    ),
+]
+
+
+@pytest.mark.parametrize("value", SAMPLES, ids=lambda v: type(v).__name__)
+def test_values_are_frozen_and_hashable(value: object) -> None:
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        value.span = SPAN  # type: ignore[attr-defined]
+    assert hash(value) == hash(attrs.evolve(value))  # type: ignore[misc]
+    assert not hasattr(value, "__dict__"), "value types are slotted"
+
+
+@pytest.mark.parametrize("value", SAMPLES, ids=lambda v: type(v).__name__)
+def test_to_dict_is_json_ready(value: object) -> None:
+    data = value.to_dict()  # type: ignore[attr-defined]
+    round_tripped = json.loads(json.dumps(data, ensure_ascii=False))
+    assert round_tripped == data
+    assert data["span"] == {"start": 0, "end": 3, "text": "бес"}
+
+
+def test_to_dict_writes_decimals_as_strings_and_dates_as_iso() -> None:
+    money = Money(Decimal("1234567.50"), "KZT", SPAN).to_dict()
+    assert money["amount"] == "1234567.50"
+    assert money["qualifier"] == "exact"
+    date = DateMention(Grain.DAY, SPAN, dt.date(2025, 10, 21), dt.date(2025, 10, 21)).to_dict()
+    assert date["start"] == "2025-10-21"
+    assert date["grain"] == "day"
+    assert date["kind"] == "date"
+
+
+def test_exact_keeps_integers_and_trims_decimals() -> None:
+    assert exact(Decimal("1500000.000")) == 1500000
+    assert isinstance(exact(Decimal("1500000.000")), int)
+    assert exact(Decimal("15.20")) == Decimal("15.2")
+    assert str(exact(Decimal("15.20"))) == "15.2"
+    with pytest.raises(TypeError):
+        exact(True)
+
+
+def test_extraction_all_is_in_text_order() -> None:
+    late = Number(2, Span(10, 11, "2"))
+    early = Money(5, "USD", Span(0, 2, "$5"))
+    ex = Extraction(numbers=(late,), money=(early,))
+    assert ex.all() == [early, late]
+    assert list(ex) == [early, late]
+    assert json.loads(json.dumps(ex.to_dict()))["numbers"][0]["value"] == 2
+
+
+def test_span_helpers() -> None:
+    a, b = Span(0, 5, "abcde"), Span(4, 8, "efgh")
+    assert a.overlaps(b) and b.overlaps(a)
+    assert not a.overlaps(Span(5, 6, "f"))
+    assert a.contains(Span(1, 3, "bc"))
+    assert len(a) == 5
+
+
+def test_errors_are_value_errors_with_details() -> None:
+    err = ParseError("бірақ", 0, "a number")
+    assert isinstance(err, ValueError)
+    assert (err.text, err.position, err.expected) == ("бірақ", 0, "a number")
+    assert "a number" in str(err) and "position 0" in str(err)
+    rerr = RulesError("units.toml", "units.km.factor", "must be a number")
+    assert isinstance(rerr, ValueError)
+    assert "units.toml" in str(rerr) and "units.km.factor" in str(rerr)
+
+
+def test_errors_pickle() -> None:
+    import pickle
+
+    err = pickle.loads(pickle.dumps(ParseError("x", 1, "y")))
+    assert (err.text, err.position, err.expected) == ("x", 1, "y")
