@@ -1,23 +1,1222 @@
-"""Kazakh numerals (being written: see issue 3)."""
+"""Kazakh numerals: every written form to an exact value, and back to words.
+
+Strict parsers and the writer::
+
+    >>> parse_number("жүз алпыс сегіз мың тоғыз жүз алпыс").value
+    168960
+    >>> parse_number("бір жарым миллион").value
+    1500000
+    >>> parse_ordinal("екі мың жиырма бесінші").value
+    2025
+    >>> number_to_words(168960)
+    'жүз алпыс сегіз мың тоғыз жүз алпыс'
+
+The scanning API (for other extractors)
+---------------------------------------
+Dates and quantities build on the numbers found here, and every extractor reads the same
+scan of a text:
+
+``find_numeral_matches(context) -> list[NumeralMatch]``
+    Every numeral phrase of ``context.text``, maximal (longest) at each place, in text order,
+    computed once per text (shared under ``context.shared("numerals.matches", ...)``).
+    Offsets are into ``context.text.norm`` / ``context.text.lower``.  A :class:`NumeralMatch`
+    has ``start``, ``end`` (after any glued ending: ``60-тан``, ``жиырмаға``), ``core_end``
+    (the end of the number proper, before the hyphen or ending), ``value`` (exact; the low
+    end for a range), ``low``/``high`` (ranges ``10-15``, ``10 – 15 мың``, ``бес-алты``),
+    ``ending`` (the case/possessive ending, lower case, ``''`` if none), ``ordinal``,
+    ``digits`` and more (see the class).  Matches include every lone ``бір`` (flag
+    ``lone_one``) and every year-like digit string: it is for the caller to decide what a
+    number means there.  :func:`extract_numerals` is the decision for free-standing numbers.
+
+``qualifier_before(lower, start, rules) -> (Qualifier, new_start) | None``
+    A qualifier word right before offset *start* (``шамамен``, ``кем дегенде``).
+
+``qualifier_after(lower, end, rules) -> (Qualifier, new_end) | None``
+    A qualifier word right after offset *end* (``астам``, ``аса``, ``асатын``, ``асты``,
+    ``артық``, ``кем``, ``кем емес``, ``дейін``, ``шейін``, ``жуық``, ``жуықтады``, ``тарта``,
+    ``шамасында``, ``төңірегінде`` ...).  The word before *end* must carry the case the
+    qualifier governs (ablative for ``астам``, dative for ``жуық``/``дейін``), so call it with
+    the end of a number *or* of the unit word after it:
+    ``70 миллиард доллардан асатын`` → ``(Qualifier.MORE_THAN, <end of асатын>)``.
+
+``qualifier_after_detail(lower, end, rules) -> (Qualifier, new_end, is_verb) | None``
+    The same, and whether the qualifier is a verb (``асты``, ``асатын``, ``жуықтады``): a free-standing
+    number's span stops before a verb, as in KazNERD.
+
+The words, suffixes and qualifiers all come from the ``numerals`` rule table
+(``qazparse/rules/data/numerals.toml``); see ``docs/numerals.md``.
+
+Exact values
+------------
+Values are ``int`` when whole and ``Decimal`` otherwise.  Common fractions that end in
+decimals are exact (``ширек`` 0.25, ``төрттен үш`` 0.75, ``бестен екі`` 0.4).  A fraction
+whose decimal expansion does not end (``үштен бір``) is rounded half-even to
+:data:`FRACTION_PLACES` decimal places (``0.3333333333``); its match has ``exact=False``
+and keeps ``numerator``/``denominator``.
+"""
+
 from __future__ import annotations
 
+import decimal
+from collections.abc import Iterator
+from decimal import Decimal
 from typing import Any
 
-from .errors import ParseError
-from .values import Number, Ordinal
+import attrs
+import regex
+
+from .values import Number, Ordinal, Qualifier, Value, exact
+
+__all__ = [
+    "FRACTION_PLACES",
+    "NumeralMatch",
+    "extract_numerals",
+    "find_numeral_matches",
+    "number_to_words",
+    "parse_number",
+    "parse_ordinal",
+    "qualifier_after",
+    "qualifier_after_detail",
+    "qualifier_before",
+]
+
+FRACTION_PLACES = 10
+"""Decimal places kept for a common fraction that has no finite decimal form (``үштен бір``)."""
+
+_CTX = decimal.Context(prec=80, rounding=decimal.ROUND_HALF_EVEN)
+_MAX_DIGITS = 40  # a digit string longer than this is not read as a number (ids, hashes, noise)
+_GAP = regex.compile(r"[ \t]{1,3}|[ \t]?\n[ \t]?")  # what may stand between two words of one numeral
+_RANGE_GAP = regex.compile(r"[ \t]?[-–—][ \t]?")
+_VOWELS = frozenset("аәеиоөұүыіэюяё")
 
 
-def extract_numerals(context: Any) -> list[Number | Ordinal]:
-    return []
+# --- the match type ---------------------------------------------------------------------
+
+
+@attrs.frozen
+class NumeralMatch:
+    """One numeral phrase in a text, with offsets into ``context.text.norm``.
+
+    Attributes:
+        start: offset of the first character.
+        end: offset after the last character, glued ending included (``60-тан``).
+        core_end: offset after the number proper, before a hyphen, suffix or ending.
+        value: the exact value (for a range, the low end).
+        low, high: the ends of a range (``10-15``, ``бес-алты``), else None.
+        ending: the case/possessive ending glued to the number, lower case (``тан``, ``ға``), or ''.
+        ordinal: an ordinal (``бірінші``, ``2-нші``, ``XXI`` before ``ғасыр``, ``5-`` before a noun).
+        digits: written (at least partly) with digits.
+        words: written (at least partly) with words.
+        suffix: the derivational suffix: ``ordinal``, ``collective`` (``үшеуі``), ``approximate``
+            (``бес жүздей``), ``vague`` (``жүздеген``), or ''.
+        hyphen_noun: digits joined by a hyphen to a noun (``5-тарау``); ``end`` stops before the hyphen.
+        roman: a Roman numeral.
+        lone_one: the single word ``бір`` with no ending, which may be the indefinite article.
+        scale: the power of ten of the last scale word (``мың`` 3, ``млрд`` 9), 0 if none.
+        tokens: how many words and digit groups make the number.
+        exact: False when the value is a rounded fraction (``үштен бір``).
+        numerator, denominator: for a common fraction (``үштен бір`` is 1 and 3), else None.
+        sign: -1 after ``минус``, +1 after ``плюс``, else 0 (the sign word is inside the span).
+
+    >>> from qazparse.extract import make_context
+    >>> [(m.value, m.ending) for m in find_numeral_matches(make_context("60-тан астам"))]
+    [(60, 'тан')]
+    """
+
+    start: int
+    end: int
+    core_end: int
+    value: Value
+    low: Value | None = None
+    high: Value | None = None
+    ending: str = ""
+    ordinal: bool = False
+    digits: bool = False
+    words: bool = False
+    suffix: str = ""
+    hyphen_noun: bool = False
+    roman: bool = False
+    lone_one: bool = False
+    scale: int = 0
+    tokens: int = 1
+    exact: bool = True
+    numerator: int | None = None
+    denominator: int | None = None
+    sign: int = 0
+
+
+# --- the lexicon, compiled once per Rules -------------------------------------------------
+
+
+@attrs.frozen(eq=False)
+class _Lexicon:
+    token_re: Any
+    stems: dict[str, tuple[str, int]]  # surface stem -> (class, value)
+    variants: dict[str, tuple[str, str]]  # variant stem -> (of, before)
+    ordinal_sfx: tuple[str, ...]
+    ordinal_digits_sfx: tuple[str, ...]
+    collective_sfx: tuple[str, ...]
+    approx_sfx: tuple[str, ...]
+    vague_sfx: tuple[str, ...]
+    adjectival_digits_sfx: tuple[str, ...]
+    particles: frozenset[str]
+    poss3: tuple[str, ...]
+    counters: Any  # regex for a counter word after a number (есе, есеге)
+    plural_re: Any  # a plural noun (a numeral is followed by a singular noun)
+    chain_re: Any  # inflection chain on a numeral
+    coll_chain_re: Any  # inflection chain after a collective (any possessive person)
+    abbreviations: dict[str, str]
+    scales: dict[str, int]
+    never: frozenset[str]
+    alone: frozenset[str]
+    spoken_point: frozenset[str]
+    ablative: tuple[str, ...]
+    dative: tuple[str, ...]
+    signs: dict[str, int]
+    one: dict[str, frozenset[str]]
+
+
+def _alt(words: Any) -> str:
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def _build_lexicon(rules: Any) -> _Lexicon:
+    data = rules.table("numerals")
+    morph = rules.table("morphology")["endings"]
+    stems: dict[str, tuple[str, int]] = {}
+    for word, value in data["cardinals"].items():
+        cls = "unit" if value < 10 else "ten" if value < 100 else "hundred"
+        stems[word] = (cls, value)
+    for word, power in data["scales"].items():
+        stems[word] = ("scale", power)
+    special = data["special"]
+    for cls, key in (("half_after", "and_a_half"), ("half", "half"), ("quarter", "quarter"), ("point", "point")):
+        for word in special[key]:
+            stems[word] = (cls, 0)
+    variants = {v: (e["of"], e["before"]) for v, e in data["variants"].items()}
+    signs = {w: -1 for w in special["minus"]} | {w: 1 for w in special["plus"]}
+    sfx = data["suffixes"]
+
+    def group(name: str) -> str:
+        return _alt(morph.get(name, ()))
+
+    case = "|".join(group(g) for g in ("genitive", "dative", "accusative", "locative", "ablative", "instrumental"))
+    locative = group("locative")
+    attributive = group("attributive")
+    poss3 = group("possessive3")
+    plural = group("plural")
+    tail = f"(?:(?:{locative})(?:{attributive})|(?:{case}))"
+    chain = f"(?:{plural})?(?:(?:{poss3})(?:{tail}|н)?|{tail})?"
+    coll_chain = f"(?:(?:{poss3}|{group('possessive')})(?:{tail}|н)?|{tail})?"
+
+    word_stems = _alt(list(stems) + list(variants))
+    abbreviations = dict(data["abbreviations"])
+    roman_ctx = _alt(data["roman"]["before"])
+    d = _MAX_DIGITS
+    pattern = rf"""
+        (?<![\p{{L}}\p{{M}}\d])(?<![\p{{L}}\p{{M}}][-–])(?<!\d[.,:])
+        (?P<d>\d{{1,3}}(?:\x20\d{{3}}){{1,12}}(?![\d])|\d{{1,{d}}}(?!\d))
+        (?P<frac>,\d{{1,{d}}}(?!\d)|\.\d{{1,{d}}}(?![\d]|\.\d))?
+        (?!:\d)(?!\.\d)
+        (?:(?P<dh>[-–])(?P<dsuf>\p{{L}}{{1,20}}+(?:-(?:{_alt(sfx["particles"])}))?)(?![\p{{L}}\p{{M}}]))?
+      |
+        (?<![\p{{L}}\p{{M}}\d])
+        (?P<a>{_alt(abbreviations)})(?P<adot>\.)?(?:-(?P<asuf>\p{{L}}{{1,12}}+))?(?![\p{{L}}\p{{M}}\d])
+      |
+        (?<![\p{{L}}\p{{M}}\d])
+        (?P<r>[ivxlcdmхі]{{1,8}})(?=[ \t]{{1,3}}(?:{roman_ctx}))
+      |
+        (?<![\p{{L}}\p{{M}}\d])
+        (?P<w>{word_stems})(?P<wsuf>\p{{L}}{{0,16}}+)(?:-(?P<wpart>{_alt(sfx["particles"])}))?(?![\p{{L}}\p{{M}}\d])
+    """
+    one = {k: frozenset(v) for k, v in data["one"].items()}
+    return _Lexicon(
+        token_re=regex.compile(pattern, regex.VERBOSE),
+        stems=stems,
+        variants=variants,
+        ordinal_sfx=tuple(sorted(sfx["ordinal"], key=len, reverse=True)),
+        ordinal_digits_sfx=tuple(sorted(sfx["ordinal_digits"], key=len, reverse=True)),
+        collective_sfx=tuple(sfx["collective"]),
+        approx_sfx=tuple(sfx["approximate"]),
+        vague_sfx=tuple(sfx["vague"]),
+        adjectival_digits_sfx=tuple(sfx["adjectival_digits"]),
+        particles=frozenset(sfx["particles"]),
+        poss3=tuple(morph.get("possessive3", ())),
+        plural_re=regex.compile(rf"\p{{L}}{{2,}}(?:{plural})(?:{poss3})?(?:{tail})?"),
+        counters=regex.compile(
+            rf"[ \t]{{1,3}}(?:{_alt(data['counters']['fold'])})(?:{chain})"
+            rf"(?:[ \t]{{1,3}}(?:{_alt(data['counters']['then'])}))?(?![\p{{L}}\p{{M}}\d])"
+        ),
+        chain_re=regex.compile(chain),
+        coll_chain_re=regex.compile(coll_chain),
+        abbreviations=abbreviations,
+        scales=dict(data["scales"]),
+        never=frozenset(data["not_numerals"]["never"]),
+        alone=frozenset(data["not_numerals"]["alone"]),
+        spoken_point=frozenset(special["spoken_point"]),
+        ablative=tuple(morph.get("ablative", ())),
+        dative=tuple(morph.get("dative", ())),
+        signs=signs,
+        one=one,
+    )
+
+
+def _lexicon(rules: Any) -> _Lexicon:
+    lex: _Lexicon = rules.compiled("numerals.lexicon", _build_lexicon)
+    return lex
+
+
+# --- tokens -------------------------------------------------------------------------------
+
+
+@attrs.define(slots=True)
+class _Tok:
+    start: int
+    end: int
+    core_end: int
+    cls: str  # unit ten hundred scale half_after half quarter point digits roman
+    value: Any  # int, Decimal (digits), power (scale)
+    ending: str = ""
+    deriv: str = ""  # ordinal collective approximate vague noun
+    word: str = ""  # the full lower-case word (for the not-numeral lists)
+    stem: str = ""
+    particle: bool = False  # -ақ glued: бір-ақ, 3-ақ
+
+
+def _split_suffix(lex: _Lexicon, rest: str, *, digits: bool) -> tuple[str, str] | None:
+    """(derivational suffix kind, inflection ending) for what follows a numeral, or None."""
+    if not rest:
+        return "", ""
+    if lex.chain_re.fullmatch(rest):
+        return "", rest
+    for kind, options in (
+        ("ordinal", lex.ordinal_digits_sfx if digits else lex.ordinal_sfx),
+        ("approximate", lex.approx_sfx),
+        ("vague", lex.vague_sfx),
+        ("collective", lex.collective_sfx if digits else ()),
+        ("adjectival", lex.adjectival_digits_sfx if digits else ()),
+    ):
+        for sfx in options:
+            if rest.startswith(sfx):
+                after = rest[len(sfx) :]
+                chain = lex.coll_chain_re if kind == "collective" else lex.chain_re
+                if chain.fullmatch(after):
+                    return kind, after
+    return None
+
+
+def _analyse_word(lex: _Lexicon, stem: str, rest: str) -> tuple[str, Any, str, str] | None:
+    """(class, value, derivational suffix, ending) of a numeral word, or None if it is not one."""
+    if stem in lex.variants and (stem not in lex.stems or rest.startswith(lex.collective_sfx)):
+        of, before = lex.variants[stem]
+        if before == "collective":
+            for sfx in lex.collective_sfx:
+                if rest.startswith(sfx) and lex.coll_chain_re.fullmatch(rest[len(sfx) :]):
+                    cls, value = lex.stems[of]
+                    return cls, value, "collective", rest[len(sfx) :]
+            if stem not in lex.stems:
+                return None
+        elif before == "vowel":
+            if not rest or rest[0] not in _VOWELS:
+                return None
+            split = _split_suffix(lex, rest, digits=False)
+            if split is None:
+                return None
+            cls, value = lex.stems[of]
+            return cls, value, split[0], split[1]
+    if stem not in lex.stems:
+        return None
+    cls, value = lex.stems[stem]
+    split = _split_suffix(lex, rest, digits=False)
+    if split is None:
+        return None
+    deriv, ending = split
+    if deriv and cls in {"half_after", "point", "quarter"}:
+        return None
+    if cls == "half" and deriv:
+        return None
+    if deriv == "vague" and cls not in {"ten", "hundred", "scale"}:
+        return None
+    if deriv == "ordinal" and cls in {"half", "half_after", "quarter", "point"}:
+        return None
+    return cls, value, deriv, ending
+
+
+_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000, "х": 10, "і": 1}
+_ROMAN_OK = regex.compile(r"M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
+
+
+def _roman_value(text: str) -> int | None:
+    latin = text.upper().replace("Х", "X").replace("І", "I")
+    if not latin or not _ROMAN_OK.fullmatch(latin):
+        return None
+    total = 0
+    for i, ch in enumerate(latin):
+        v = _ROMAN[ch.lower()]
+        nxt = _ROMAN[latin[i + 1].lower()] if i + 1 < len(latin) else 0
+        total += -v if v < nxt else v
+    return total or None
+
+
+def _tokens(lex: _Lexicon, lower: str, norm: str) -> list[_Tok]:
+    out: list[_Tok] = []
+    cache: dict[tuple[str, str], tuple[str, Any, str, str] | None] = {}
+    for m in lex.token_re.finditer(lower):
+        if m.group("d") is not None:
+            raw = m.group("d").replace(" ", "")
+            frac = m.group("frac")
+            value: Any = int(raw) if not frac else Decimal(raw + "." + frac[1:])
+            core_end = m.end("frac") if frac else m.end("d")
+            tok = _Tok(m.start(), core_end, core_end, "digits", value)
+            suffix = m.group("dsuf")
+            if suffix is not None:
+                base = suffix.split("-")[0]
+                split = _split_suffix(lex, base, digits=True)
+                if base in lex.particles:
+                    tok.particle = True
+                    tok.end = m.end()
+                elif split is not None:
+                    tok.particle = "-" in suffix
+                    tok.deriv, tok.ending = split
+                    tok.end = m.end()
+                elif not frac:
+                    tok.deriv = "noun"  # 5-тарау: the hyphen stands for the ordinal suffix
+            out.append(tok)
+        elif m.group("a") is not None:
+            abbr = m.group("a")
+            power = lex.scales[lex.abbreviations[abbr]]
+            end = m.end("a")
+            if m.group("adot") and _dot_is_abbreviation(norm, m.end("adot")):
+                end = m.end("adot")
+            tok = _Tok(m.start(), end, end, "scale", power, word=abbr)
+            if m.group("asuf") is not None and end == m.end("adot" if m.group("adot") else "a"):
+                split = _split_suffix(lex, m.group("asuf"), digits=False)
+                if split is not None and not split[0]:
+                    tok.ending = split[1]
+                    tok.end = m.end()
+            out.append(tok)
+        elif m.group("r") is not None:
+            original = norm[m.start("r") : m.end("r")]
+            if not original.isupper():
+                continue
+            value = _roman_value(original)
+            if value is None:
+                continue
+            out.append(_Tok(m.start(), m.end(), m.end(), "roman", value, deriv="ordinal"))
+        else:
+            stem, rest = m.group("w"), m.group("wsuf")
+            word = stem + rest
+            if word in lex.never:
+                continue
+            start = m.start()
+            if (
+                start >= 2
+                and lower[start - 1] == "-"
+                and lower[start - 2].isalpha()
+                and not (out and out[-1].end == start - 1)
+            ):
+                continue  # the second half of a hyphenated word (жүзбе-жүз, Көктал-бір)
+            key = (stem, rest)
+            if key not in cache:
+                cache[key] = _analyse_word(lex, stem, rest)
+            analysed = cache[key]
+            if analysed is None:
+                continue
+            cls, value, deriv, ending = analysed
+            core_end = m.end("wsuf") - len(rest)
+            particle = m.group("wpart") is not None
+            out.append(_Tok(m.start(), m.end(), core_end, cls, value, ending, deriv, word, stem, particle))
+    return out
+
+
+def _dot_is_abbreviation(norm: str, after: int) -> bool:
+    """A full stop after ``млн`` belongs to it when the sentence goes on (a lower-case word follows)."""
+    i = after
+    while i < len(norm) and norm[i] in " \t":
+        i += 1
+    return i < len(norm) and i > after and (norm[i].islower() or norm[i].isdigit() or norm[i] in "-")
+
+
+# --- the phrase builder -----------------------------------------------------------------
+
+
+@attrs.define
+class _State:
+    total: Decimal = Decimal(0)
+    h: int | None = None
+    t: int | None = None
+    u: int | None = None
+    gdig: Decimal | None = None  # a digit group, a half, a quarter
+    half: bool = False
+    last_scale: int | None = None
+    final: bool = False  # nothing may follow (a decimal times a scale, an ending)
+    count: int = 0
+    digits: bool = False
+    words: bool = False
+    scale_last: bool = False  # the last token was a scale word
+
+    def group_empty(self) -> bool:
+        return self.h is None and self.t is None and self.u is None and self.gdig is None and not self.half
+
+    def group_value(self) -> Decimal:
+        base = self.gdig if self.gdig is not None else Decimal((self.h or 0) + (self.t or 0) + (self.u or 0))
+        return base + (Decimal("0.5") if self.half else 0)
+
+    def group_whole(self) -> bool:
+        return self.gdig is None or self.gdig == self.gdig.to_integral_value()
+
+    def value(self) -> Decimal:
+        return _CTX.add(self.total, self.group_value())
+
+
+def _accept(st: _State, tok: _Tok, nxt: _Tok | None) -> bool:
+    """Add *tok* to the number being built, if it can continue it."""
+    if st.final:
+        return False
+    cls = tok.cls
+    if cls == "unit":
+        if st.gdig is not None or st.u is not None or st.half:
+            return False
+        if tok.value == 0 and st.count:
+            return False
+        st.u = tok.value
+    elif cls == "ten":
+        if st.gdig is not None or st.t is not None or st.u is not None or st.half:
+            return False
+        st.t = tok.value
+    elif cls == "hundred":
+        if st.gdig is not None or st.h is not None or st.t is not None or st.half or st.u == 0:
+            return False
+        st.h = (st.u or 1) * 100
+        st.u = None
+    elif cls == "scale":
+        power = tok.value
+        if st.last_scale is not None and power >= st.last_scale:
+            return False
+        if st.group_empty():
+            # "мың" alone means 1000, also after a larger scale: миллион мың бір = 1 001 001
+            if st.count and not (st.scale_last and power == 3):
+                return False
+            group = Decimal(1)
+        else:
+            group = st.group_value()
+            if group == 0:
+                return False
+            if st.last_scale is not None and group >= Decimal(10) ** (st.last_scale - power):
+                return False
+        st.total = _CTX.add(st.total, _CTX.multiply(group, Decimal(10) ** power))
+        whole = group == group.to_integral_value()
+        st.h = st.t = st.u = st.gdig = None
+        st.half = False
+        st.last_scale = power
+        if not whole:
+            st.final = True
+    elif cls == "digits":
+        value = Decimal(tok.value)
+        if st.count == 0 or (
+            st.scale_last
+            and st.group_empty()
+            and st.last_scale is not None
+            and value == value.to_integral_value()
+            and nxt is not None
+            and nxt.cls == "scale"
+            and nxt.value < st.last_scale
+            and _adjacent_ok(tok, nxt)
+        ):
+            st.gdig = value
+        else:
+            return False
+        st.digits = True
+    elif cls == "half_after":
+        if st.half or (st.gdig is not None and not st.group_whole()):
+            return False
+        if not st.group_empty():
+            st.half = True
+        elif st.scale_last and st.last_scale is not None:
+            st.total = _CTX.add(st.total, Decimal(10) ** st.last_scale / 2)
+            st.final = True
+        else:
+            return False
+    elif cls == "half":
+        if st.count:
+            return False
+        st.gdig = Decimal("0.5")
+    elif cls == "quarter":
+        if st.count == 0:
+            st.gdig = Decimal("0.25")
+        elif st.u is not None and st.h is None and st.t is None and st.last_scale is None and st.u > 0:
+            st.gdig = Decimal(st.u) / 4
+            st.u = None
+        else:
+            return False
+    else:
+        return False
+    if cls != "digits":
+        st.words = True
+    st.count += 1
+    st.scale_last = cls == "scale"
+    if tok.ending or tok.deriv or tok.particle:
+        st.final = True
+    return True
+
+
+def _adjacent_ok(a: _Tok, b: _Tok) -> bool:
+    return b.start > a.end  # the gap itself is checked by the caller
+
+
+class _Scanner:
+    """Builds :class:`NumeralMatch` values from the numeral tokens of one text."""
+
+    def __init__(self, lex: _Lexicon, lower: str, norm: str) -> None:
+        self.lex = lex
+        self.lower = lower
+        self.norm = norm
+        self.toks = _tokens(lex, lower, norm)
+
+    def gap_ok(self, i: int) -> bool:
+        """Tokens i and i+1 stand next to each other, with only a space between them."""
+        a, b = self.toks[i], self.toks[i + 1]
+        return _GAP.fullmatch(self.lower, a.end, b.start) is not None
+
+    def number_at(self, i: int, *, no_scale: bool = False) -> tuple[_State, int] | None:
+        """The longest plain number starting at token i: (state, index after its last token)."""
+        st = _State()
+        j = i
+        toks = self.toks
+        while j < len(toks):
+            if j > i and not self.gap_ok(j - 1):
+                break
+            if no_scale and toks[j].cls == "scale":
+                break
+            nxt = toks[j + 1] if j + 1 < len(toks) and self.gap_ok(j) else None
+            if not _accept(st, toks[j], nxt):
+                break
+            j += 1
+        if j == i:
+            return None
+        # a lone point/half-after word is not a number
+        if j - i == 1 and toks[i].cls in {"half_after", "point"}:
+            return None
+        # a trailing бүтін (point) without a fraction after it is given back
+        return st, j
+
+    def scan(self) -> list[NumeralMatch]:
+        out: list[NumeralMatch] = []
+        i = 0
+        toks = self.toks
+        while i < len(toks):
+            tok = toks[i]
+            if tok.cls == "roman":
+                out.append(NumeralMatch(tok.start, tok.end, tok.end, tok.value, ordinal=True, roman=True))
+                i += 1
+                continue
+            found = self.number_at(i)
+            if found is None:
+                i += 1
+                continue
+            st, j = found
+            match, j = self.finish(i, j, st)
+            if match is None:
+                i += 1
+                continue
+            out.append(match)
+            i = j
+        return out
+
+    # -- assembling one match ----------------------------------------------------------
+
+    def finish(self, i: int, j: int, st: _State) -> tuple[NumeralMatch | None, int]:
+        toks = self.toks
+        first, last = toks[i], toks[j - 1]
+        value = st.value()
+        extra: dict[str, Any] = {}
+        # decimal in words: N бүтін оннан M
+        if j < len(toks) and toks[j].cls == "point" and not last.ending and not last.deriv and self.gap_ok(j - 1):
+            dec = self.decimal_words(j)
+            if dec is not None and value == value.to_integral_value():
+                frac, j = dec
+                if st.last_scale is None:
+                    value, j = self.scaled(_CTX.add(value, frac), j, st)
+                else:
+                    value = _CTX.add(value, frac)
+                last = toks[j - 1]
+        # spoken decimal: бір де жеті
+        elif (
+            j < len(toks)
+            and st.words
+            and not st.digits
+            and st.last_scale is None
+            and not last.ending
+            and not last.deriv
+            and value == value.to_integral_value()
+        ):
+            spoken = self.spoken_decimal(j - 1, j)
+            if spoken is not None:
+                frac, j = spoken
+                value, j = self.scaled(_CTX.add(value, frac), j, st)
+                last = toks[j - 1]
+        # common fraction: үштен бір
+        if (
+            j < len(toks)
+            and (st.words != st.digits)
+            and last.ending in self.lex.ablative
+            and not last.deriv
+            and value == value.to_integral_value()
+            and value >= 2
+            and self.gap_ok(j - 1)
+            and toks[j].cls in ({"digits"} if st.digits else {"unit", "ten", "hundred"})
+            and j - i == 1
+        ):
+            sub = self.number_at(j, no_scale=True)
+            if sub is not None:
+                st2, k = sub
+                num = st2.value()
+                numerator = toks[k - 1]
+                if (
+                    0 < num < value
+                    and num == num.to_integral_value()
+                    and not numerator.deriv
+                    and (not st.digits or (k == j + 1 and numerator.ending.startswith(self.lex.poss3)))
+                ):
+                    q = _CTX.divide(num, value)
+                    rounded = q.quantize(Decimal(1).scaleb(-FRACTION_PLACES), context=_CTX)
+                    extra.update(numerator=int(num), denominator=int(value), exact=rounded == q)
+                    value = rounded if rounded != q else q
+                    j = k
+                    last = toks[j - 1]
+                    digits = st.digits
+                    st = st2
+                    st.digits = digits
+        match = self.make(first, last, value, st, j - i, extra)
+        # a range: 10-15, 10 – 15 мың, бес-алты
+        if j < len(toks) and not last.ending and not last.deriv and not match.ordinal:
+            ranged = self.range_from(match, j, st)
+            if ranged is not None:
+                return ranged
+        # бір-бірі, бір-біріне: the pronoun "each other"
+        if (match.lone_one or (first.stem == "бір" and j - i == 1)) and (
+            self.lower.startswith("-бір", last.end) or (i > 0 and self.lower[max(0, first.start - 1)] == "-")
+        ):
+            return None, j
+        return match, j
+
+    def make(
+        self, first: _Tok, last: _Tok, value: Decimal, st: _State, count: int, extra: dict[str, Any]
+    ) -> NumeralMatch:
+        lone_one = count == 1 and first.stem == "бір" and not (first.ending or first.deriv or first.particle)
+        ordinal = last.deriv in {"ordinal", "noun"}
+        suffix = last.deriv if last.deriv != "noun" else "ordinal"
+        end = last.end if last.deriv != "noun" else last.core_end
+        return NumeralMatch(
+            start=first.start,
+            end=end,
+            core_end=last.core_end,
+            value=exact(value),
+            ending=last.ending,
+            ordinal=ordinal,
+            digits=st.digits or first.cls == "digits",
+            words=st.words,
+            suffix=suffix,
+            hyphen_noun=last.deriv == "noun",
+            lone_one=lone_one,
+            scale=st.last_scale or 0,
+            tokens=count,
+            **extra,
+        )
+
+    def scaled(self, value: Decimal, j: int, st: _State) -> tuple[Decimal, int]:
+        """A scale word right after a decimal multiplies it (бес те бес миллиард, тоғыз бүтін оннан алты мың)."""
+        toks = self.toks
+        last = toks[j - 1]
+        if j < len(toks) and toks[j].cls == "scale" and not last.ending and not last.deriv and self.gap_ok(j - 1):
+            st.last_scale = toks[j].value
+            return _CTX.multiply(value, Decimal(10) ** toks[j].value), j + 1
+        return value, j
+
+    def decimal_words(self, p: int) -> tuple[Decimal, int] | None:
+        """After бүтін at token p: a denominator in the ablative (оннан, жүзден) and a numerator."""
+        toks = self.toks
+        if p + 1 >= len(toks) or not self.gap_ok(p):
+            return None
+        den = self.number_at(p + 1)
+        if den is None:
+            return None
+        dst, k = den
+        dval = dst.value()
+        dlast = toks[k - 1]
+        if dlast.ending not in self.lex.ablative or dlast.deriv or dst.digits:
+            return None
+        if dval < 10 or dval != dval.to_integral_value() or str(int(dval)).rstrip("0") != "1":
+            return None
+        if k >= len(toks) or not self.gap_ok(k - 1):
+            return None
+        # the numerator is below the denominator; a scale word after it multiplies the whole number
+        # (тоғыз бүтін оннан алты мың = 9600) unless it belongs to the numerator (он мыңнан мың бір)
+        for no_scale in (False, True):
+            num = self.number_at(k, no_scale=no_scale)
+            if num is None:
+                return None
+            nst, end = num
+            nval = nst.value()
+            if not nst.digits and 0 < nval < dval and nval == nval.to_integral_value():
+                return _CTX.divide(nval, dval), end
+        return None
+
+    def spoken_decimal(self, a: int, b: int) -> tuple[Decimal, int] | None:
+        """бір де жеті = 1.7: a numeral, the particle де/да, numeral digits."""
+        left = self.toks[a]
+        right = self.toks[b]
+        between = self.lower[left.end : right.start].strip()
+        if between not in self.lex.spoken_point:
+            return None
+        gap = self.lower[left.end : right.start]
+        if len(gap) != len(between) + 2 or not gap.startswith(" ") or not gap.endswith(" "):
+            return None
+        if right.cls not in {"unit", "ten"}:
+            return None
+        sub = self.number_at(b, no_scale=True)
+        if sub is None:
+            return None
+        st, end = sub
+        value = st.value()
+        if st.digits or value >= 100 or value != value.to_integral_value():
+            return None
+        if self.toks[end - 1].deriv:
+            return None
+        if left.cls in {"hundred", "scale"}:
+            # жүз де он тоғыз: "a hundred and nineteen"
+            return value, end
+        places = len(str(int(value)))
+        return _CTX.divide(value, Decimal(10) ** places), end
+
+    def range_from(self, left: NumeralMatch, j: int, st: _State) -> tuple[NumeralMatch, int] | None:
+        toks = self.toks
+        prev = toks[j - 1]
+        gap = _RANGE_GAP.fullmatch(self.lower, prev.end, toks[j].start)
+        if gap is None or (left.lone_one and toks[j].stem == "бір"):
+            return None
+        right_found = self.number_at(j)
+        if right_found is None:
+            return None
+        rst, k = right_found
+        right, _ = self.finish_simple(j, k, rst)
+        if (toks[j].cls == "digits") != (self.toks[j - 1].cls == "digits") or right.ordinal:
+            return None
+        low = Decimal(left.value)
+        high = Decimal(right.value)
+        if left.scale == 0 and right.scale and rst.group_empty():
+            scaled = _CTX.multiply(low, Decimal(10) ** right.scale)
+            if scaled < high:
+                low = scaled
+        if low == high and right.ending in self.lex.ablative:
+            # reduplicated distributive: екі-екіден, он-оннан
+            return attrs.evolve(right, start=left.start), k
+        if low > high and right.words and not right.digits and left.tokens == 1 and right.tokens == 1:
+            low, high = high, low  # үш-екі: "two or three"
+        elif not low < high:
+            return None
+        return (
+            attrs.evolve(
+                right,
+                start=left.start,
+                value=exact(low),
+                low=exact(low),
+                high=exact(high),
+                tokens=left.tokens + right.tokens,
+                lone_one=False,
+            ),
+            k,
+        )
+
+    def finish_simple(self, i: int, j: int, st: _State) -> tuple[NumeralMatch, int]:
+        return self.make(self.toks[i], self.toks[j - 1], st.value(), st, j - i, {}), j
+
+
+def _scan_context(context: Any) -> list[NumeralMatch]:
+    lex = _lexicon(context.rules)
+    text = context.text
+    if context.strict:
+        # a Roman numeral on its own is an ordinal when it is the whole input (parse_ordinal("XXI"))
+        stripped = text.norm.strip().rstrip(".")
+        value = _roman_value(stripped) if stripped.isupper() else None
+        if value is not None:
+            start = text.norm.index(stripped)
+            end = start + len(stripped)
+            return [NumeralMatch(start, end, end, value, ordinal=True, roman=True)]
+    matches = _Scanner(lex, text.lower, text.norm).scan()
+    body = getattr(context, "body_start", 0)
+    return [_with_sign(lex, text.lower, m) for m in matches if m.start >= body]
+
+
+_SIGN_WORD = regex.compile(r"(?<![\p{L}\p{M}])(\p{L}+)[ \t]{1,2}\Z")
+
+
+def _with_sign(lex: _Lexicon, lower: str, m: NumeralMatch) -> NumeralMatch:
+    if not lex.signs or m.ordinal:
+        return m
+    before = _SIGN_WORD.search(lower, max(0, m.start - 12), m.start)
+    if before is None or before.group(1) not in lex.signs:
+        return m
+    sign = lex.signs[before.group(1)]
+    if sign > 0:
+        return attrs.evolve(m, start=before.start(), sign=1)
+    neg = exact(-Decimal(m.value))
+    return attrs.evolve(
+        m,
+        start=before.start(),
+        sign=-1,
+        value=neg if m.high is None else exact(-Decimal(m.high)),
+        low=None if m.high is None else exact(-Decimal(m.high)),
+        high=None if m.low is None else exact(-Decimal(m.low)),
+    )
+
+
+def find_numeral_matches(context: Any) -> list[NumeralMatch]:
+    """Every numeral phrase in ``context.text`` (computed once per text, then shared).
+
+    Offsets are into ``context.text.norm``; see :class:`NumeralMatch` and the module docs.
+
+    >>> from qazparse.extract import make_context
+    >>> [m.value for m in find_numeral_matches(make_context("8 миллион 108 мың қазақстандық"))]
+    [8108000]
+    >>> [(m.low, m.high) for m in find_numeral_matches(make_context("10 – 15 мың теңге"))]
+    [(10000, 15000)]
+    """
+    matches: list[NumeralMatch] = context.shared("numerals.matches", _scan_context)
+    return matches
+
+
+# --- qualifiers -----------------------------------------------------------------------------
+
+
+@attrs.frozen(eq=False)
+class _Qualifiers:
+    before: Any
+    after: Any
+    before_map: dict[str, Qualifier]
+    after_map: dict[str, tuple[Qualifier, str, bool]]
+
+
+def _build_qualifiers(rules: Any) -> _Qualifiers:
+    before: dict[str, Qualifier] = {}
+    after: dict[str, tuple[Qualifier, str, bool]] = {}
+    for entry in rules.table("numerals").get("qualifiers", {}).values():
+        q = Qualifier(entry["qualifier"])
+        for word in entry["words"]:
+            key = " ".join(word.split())
+            if entry["position"] == "before":
+                before[key] = q
+            else:
+                after.setdefault(key, (q, entry.get("governs", "nominative"), entry.get("verb", False)))
+
+    def alt(words: Any) -> str:
+        ordered = sorted(words, key=len, reverse=True)
+        return "|".join(r"[ \t]+".join(regex.escape(p) for p in w.split()) for w in ordered)
+
+    before_re = regex.compile(rf"(?<![\p{{L}}\p{{M}}\d])(?P<q>{alt(before)})[ \t]{{1,3}}\Z") if before else None
+    morph = rules.table("morphology")["endings"]
+    ending = _alt(
+        [
+            e
+            for g in ("possessive3", "accusative", "dative", "locative", "ablative", "genitive")
+            for e in morph.get(g, ())
+        ]
+    )
+    after_re = (
+        regex.compile(rf"[ \t]{{1,3}}(?P<q>{alt(after)})(?:{ending})?(?:{ending})?(?![\p{{L}}\p{{M}}\d])")
+        if after
+        else None
+    )
+    return _Qualifiers(before_re, after_re, before, after)
+
+
+def _qualifiers(rules: Any) -> _Qualifiers:
+    q: _Qualifiers = rules.compiled("numerals.qualifiers", _build_qualifiers)
+    return q
+
+
+def qualifier_before(lower: str, start: int, rules: Any) -> tuple[Qualifier, int] | None:
+    """The qualifier word just before offset *start* of *lower*, and the offset where it starts.
+
+    >>> from qazparse import default_rules
+    >>> qualifier_before("шамамен 10 пайыз", 8, default_rules())
+    (<Qualifier.APPROXIMATELY: 'approximately'>, 0)
+    """
+    q = _qualifiers(rules)
+    if q.before is None:
+        return None
+    m = q.before.search(lower, max(0, start - 40), start)
+    if m is None:
+        return None
+    return q.before_map[" ".join(m.group("q").split())], m.start()
+
+
+def qualifier_after(lower: str, end: int, rules: Any) -> tuple[Qualifier, int] | None:
+    """The qualifier word just after offset *end* of *lower*, and the offset where it ends.
+
+    The word ending at *end* must carry the case the qualifier governs: ablative for
+    ``астам``/``аса``/``артық``/``кем``, dative for ``дейін``/``жуық``/``тарта``.
+
+    >>> from qazparse import default_rules
+    >>> text = "70 миллиард доллардан асатын"
+    >>> qualifier_after(text, text.index(" асатын"), default_rules())
+    (<Qualifier.MORE_THAN: 'more_than'>, 28)
+    >>> qualifier_after("70 миллиард доллар асатын", 18, default_rules()) is None
+    True
+    """
+    found = qualifier_after_detail(lower, end, rules)
+    return None if found is None else (found[0], found[1])
+
+
+def qualifier_after_detail(lower: str, end: int, rules: Any) -> tuple[Qualifier, int, bool] | None:
+    """Like :func:`qualifier_after`, plus whether the qualifier word is a verb (асты, асатын, жуықтады).
+
+    A free-standing number's span stops before a verb; a quantity or a strict parse may take it in.
+
+    >>> from qazparse import default_rules
+    >>> qualifier_after_detail("30-дан асты", 6, default_rules())
+    (<Qualifier.MORE_THAN: 'more_than'>, 11, True)
+    """
+    q = _qualifiers(rules)
+    if q.after is None or end <= 0:
+        return None
+    m = q.after.match(lower, end)
+    if m is None:
+        return None
+    qualifier, governs, verb = q.after_map[" ".join(m.group("q").split())]
+    if governs != "nominative" and not _ends_with_case(lower, end, governs, rules):
+        return None
+    return qualifier, m.end(), verb
+
+
+def _ends_with_case(lower: str, end: int, case: str, rules: Any) -> bool:
+    lex = _lexicon(rules)
+    options = lex.ablative if case == "ablative" else lex.dative if case == "dative" else ()
+    head = lower[max(0, end - 8) : end]
+    return any(head.endswith(o) for o in options)
+
+
+_qualifier_after = qualifier_after_detail  # the name quantities.py first imported; kept for it
+
+
+# --- mentions -------------------------------------------------------------------------------
+
+
+_WORD_BEFORE = regex.compile(r"(\p{L}+(?:[ \t]+\p{L}+)?)[ \t]+\Z")
+_WORD_AFTER = regex.compile(r"[ \t]+(\p{L}+)")
+
+
+def _lone_one_counts(lex: _Lexicon, lower: str, m: NumeralMatch) -> bool:
+    """Is a lone бір the number one (бір рет, тағы бір) rather than the article (бір маңызды қадам)?"""
+    one = lex.one
+    after = _WORD_AFTER.match(lower, m.end)
+    nxt = after.group(1) if after else ""
+    before = _WORD_BEFORE.search(lower, max(0, m.start - 40), m.start)
+    prev2 = before.group(1) if before else ""
+    prev = prev2.split()[-1] if prev2 else ""
+    if prev in one["counted_before"] or prev2 in one["counted_before"]:
+        return True
+    if nxt in one["counted_after"]:
+        return True
+    if prev in one["article_before"] or prev2 in one["article_before"]:
+        return False
+    if nxt in one["article_after"]:
+        return False
+    if nxt.endswith(tuple(one["verb_endings_after"])):
+        return False  # бір өсіп, бір түссе: "once"
+    # a noun after a numeral stays singular (KAZAKH.md §1.2): бір + plural is "some", not one
+    return not (len(nxt) > 5 and lex.plural_re.fullmatch(nxt))
+
+
+def extract_numerals(context: Any) -> Iterator[Number | Ordinal]:
+    """Numbers and ordinals in running text (the numeral step of :func:`qazparse.extract`).
+
+    Qualifier words are folded into a number's span and ``qualifier``; a lone ``бір`` used
+    as the indefinite article is left out unless ``context.strict``.
+
+    >>> from qazparse.extract import make_context
+    >>> [(n.value, n.qualifier.value, n.span.text) for n in extract_numerals(make_context("60-тан астам адам"))]
+    [(60, 'more_than', '60-тан астам')]
+    """
+    lex = _lexicon(context.rules)
+    text = context.text
+    lower = text.lower
+    for m in find_numeral_matches(context):
+        if m.ordinal:
+            if not isinstance(m.value, int) or m.value <= 0:
+                continue
+            yield context.note(Ordinal(m.value, text.span(m.start, m.end)), _rule(m))
+            continue
+        if m.lone_one and not context.strict and not _lone_one_counts(lex, lower, m):
+            continue
+        if m.tokens == 1 and m.words and not m.digits and not context.strict and _alone_word(lex, lower, m):
+            continue
+        start, end = m.start, m.end
+        qualifier = Qualifier.EXACT
+        if m.suffix == "approximate":
+            qualifier = Qualifier.APPROXIMATELY
+        elif m.suffix == "vague":
+            qualifier = Qualifier.MORE_THAN
+        counter = lex.counters.match(lower, end)
+        if counter is not None:
+            end = counter.end()
+        before = qualifier_before(lower, start, context.rules)
+        if before is not None:
+            qualifier, start = before
+        after = qualifier_after_detail(lower, end, context.rules)
+        if after is not None:
+            qualifier = after[0]
+            if context.strict or not after[2]:
+                end = after[1]
+        number = Number(m.value, text.span(start, end), qualifier, m.low, m.high)
+        yield context.note(number, _rule(m))
+
+
+def _alone_word(lex: _Lexicon, lower: str, m: NumeralMatch) -> bool:
+    return lower[m.start : m.end] in lex.alone
+
+
+def _rule(m: NumeralMatch) -> str:
+    if m.roman:
+        return "numerals:roman"
+    kind = "mixed" if m.digits and m.words else "digits" if m.digits else "words"
+    if m.ordinal:
+        return f"numerals:ordinal-{kind}"
+    if m.high is not None:
+        return f"numerals:range-{kind}"
+    return f"numerals:{kind}"
+
+
+# --- strict parsers -------------------------------------------------------------------------
 
 
 def parse_number(text: str) -> Number:
-    raise ParseError(text, 0, "a number")
+    """Read *text* as one whole cardinal number (words, digits or both), or raise ``ParseError``.
+
+    >>> parse_number("он бес бүтін оннан екі").value
+    Decimal('15.2')
+    >>> parse_number("1,5 млрд").value
+    1500000000
+    >>> parse_number("60-тан астам").qualifier.value
+    'more_than'
+    """
+    from .parsing import parse_whole
+
+    return parse_whole(text, "a number", extract_numerals, (Number,))
 
 
 def parse_ordinal(text: str) -> Ordinal:
-    raise ParseError(text, 0, "an ordinal")
+    """Read *text* as one whole ordinal (``бірінші``, ``2-нші``, ``XXI``), or raise ``ParseError``.
+
+    >>> parse_ordinal("2-ншісіне").value
+    2
+    """
+    from .parsing import parse_whole
+
+    return parse_whole(text, "an ordinal", extract_numerals, (Ordinal,))
 
 
-def number_to_words(n: Any, *, ordinal: bool = False) -> str:
-    raise NotImplementedError
+# --- numbers to words -----------------------------------------------------------------------
+
+_UNITS = ("", "бір", "екі", "үш", "төрт", "бес", "алты", "жеті", "сегіз", "тоғыз")
+_TENS = ("", "он", "жиырма", "отыз", "қырық", "елу", "алпыс", "жетпіс", "сексен", "тоқсан")
+_SCALES = ((18, "квинтиллион"), (15, "квадриллион"), (12, "триллион"), (9, "миллиард"), (6, "миллион"), (3, "мың"))
+_BACK = frozenset("аоұыяё")
+_FRONT = frozenset("әеөүіэю")
+
+
+def _under_thousand(n: int) -> list[str]:
+    words: list[str] = []
+    h, rest = divmod(n, 100)
+    if h:
+        if h > 1:
+            words.append(_UNITS[h])
+        words.append("жүз")
+    t, u = divmod(rest, 10)
+    if t:
+        words.append(_TENS[t])
+    if u:
+        words.append(_UNITS[u])
+    return words
+
+
+def _int_words(n: int) -> list[str]:
+    if n == 0:
+        return ["нөл"]
+    words: list[str] = []
+    for power, name in _SCALES:
+        group, n = divmod(n, 10**power)
+        if group == 1 and power == 3:
+            words.append(name)  # мың, not бір мың
+        elif group:
+            words.extend(_under_thousand(group) if group < 1000 else _int_words(group))
+            words.append(name)
+    words.extend(_under_thousand(n))
+    return words
+
+
+def _front(word: str) -> bool:
+    for ch in reversed(word):
+        if ch in _FRONT:
+            return True
+        if ch in _BACK:
+            return False
+    return True
+
+
+def _ordinal_word(word: str) -> str:
+    if word == "жиырма":
+        return "жиырмасыншы"
+    if word == "қырық":
+        return "қырқыншы"
+    front = _front(word)
+    if word[-1] in _VOWELS:
+        return word + ("нші" if front else "ншы")
+    return word + ("інші" if front else "ыншы")
+
+
+_DENOMINATOR_ABLATIVE = {"он": "оннан", "жүз": "жүзден", "мың": "мыңнан", "миллион": "миллионнан",
+                         "миллиард": "миллиардтан", "триллион": "триллионнан", "квадриллион": "квадриллионнан",
+                         "квинтиллион": "квинтиллионнан"}  # fmt: skip
+
+
+def number_to_words(n: int | Decimal, *, ordinal: bool = False) -> str:
+    """Spell *n* in standard Kazakh (KAZAKH.md §1.2-1.3, §1.7), up to 10^18 and for Decimals.
+
+    1000 is ``мың`` (no ``бір``); a million and above keep ``бір`` (``бір миллион``).
+    Decimals use ``бүтін`` and the ablative denominator: 15.2 is ``он бес бүтін оннан екі``.
+    Negative numbers start with ``минус``.
+
+    >>> number_to_words(1992)
+    'мың тоғыз жүз тоқсан екі'
+    >>> number_to_words(Decimal("0.05"))
+    'нөл бүтін жүзден бес'
+    >>> number_to_words(2025, ordinal=True)
+    'екі мың жиырма бесінші'
+    """
+    if isinstance(n, bool) or not isinstance(n, (int, Decimal)):
+        raise TypeError(f"n must be an int or a Decimal, not {type(n).__name__}")
+    if isinstance(n, Decimal) and not n.is_finite():
+        raise ValueError("n must be finite")
+    value: Value = exact(n)
+    if abs(Decimal(value)) > 10**18:
+        raise ValueError("n must be at most 10**18 in absolute value")
+    if ordinal:
+        if not isinstance(value, int) or value < 0:
+            raise ValueError("an ordinal must be a whole number >= 0")
+        words = _int_words(value)
+        words[-1] = _ordinal_word(words[-1])
+        return " ".join(words)
+    if value < 0:
+        return "минус " + number_to_words(-value)
+    if isinstance(value, int):
+        return " ".join(_int_words(value))
+    _sign, digits, exponent = value.as_tuple()
+    places = -int(exponent)
+    whole = int(value)
+    fraction = int("".join(map(str, digits))[-places:])
+    den = _int_words(10**places)
+    if den[0] == "бір" and len(den) > 1:
+        den = den[1:]
+    den[-1] = _DENOMINATOR_ABLATIVE[den[-1]]
+    return " ".join([*_int_words(whole), "бүтін", *den, *_int_words(fraction)])
