@@ -1,23 +1,610 @@
-"""Money, distance and quantities (being written: see issue 5)."""
+"""Money, distances and other quantities: a number followed by a unit or currency word.
+
+A quantity is a numeral phrase (found by :func:`qazparse.numerals.find_numeral_matches`)
+followed by a unit or currency word in any case form (``доллардан``, ``тоннаға``,
+``шақырымдық``), or an abbreviation or symbol with a hyphenated ending (``км-ге``,
+``%-ке``), or preceded by a currency symbol (``$1,5 млрд``).  Qualifier words before the
+number or after the unit are part of the mention (``70 миллиард доллардан асатын`` is
+more than 70 billion dollars), and so is a "per" word before it (``сағатына 80
+шақырым`` is 80 km/h).  Units and currencies are rule data (``units.toml``,
+``currencies.toml``): ``Rules.with_currency`` and ``Rules.with_unit`` add more.
+
+>>> parse_money("70 миллиард доллардан асатын").amount
+70000000000
+>>> parse_money("$1,5 млрд").currency
+'USD'
+>>> parse_distance("2,5 км-ге").meters
+2500
+>>> q = parse_quantity("4,5 миллион тоннаны")
+>>> (q.value, q.unit, q.dimension)
+(4500000, 't', 'mass')
+
+What is *not* a quantity: a bare number (``1000`` is never money), a unit word with no
+amount (``доллар бағамы``, ``Рубль мен теңге``), a word that merely starts like a unit
+(``Метро``, ``метрополитен``), and a calendar year before ``жыл`` (``2025 жылы`` is a
+date, left to :mod:`qazparse.dates`).
+"""
+
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterable, Iterator, Mapping
+from decimal import Decimal
 from typing import Any
 
-from .errors import ParseError
-from .values import Distance, Money, Quantity
+import attrs
+import regex
+
+from .morphology import ending_chain, split_endings, stem_variants
+from .numerals import NumeralMatch, find_numeral_matches, qualifier_before
+from .numerals import _qualifier_after as qualifier_after_verb
+from .rules import Rules
+from .values import DateMention, Distance, Money, Qualifier, Quantity, Value, exact
+
+__all__ = ["extract_quantities", "parse_distance", "parse_money", "parse_quantity"]
+
+Mention = Money | Distance | Quantity
+
+_EXTRA_ENDINGS = ("approximative", "adjectival")
+_NOT_LETTER_AFTER = r"(?![\p{L}\p{M}])"
+_NOT_WORD_BEFORE = r"(?<![\p{L}\p{M}\d])"
+
+# When a unit is divided by another ("per"), what the result measures.
+_RATE_DIMENSIONS = {
+    ("distance", "duration"): "speed",
+    ("volume", "duration"): "flow",
+    ("mass", "duration"): "mass_flow",
+    ("mass", "volume"): "concentration",
+    ("mass", "area"): "yield",
+    ("power", "duration"): "power_rate",
+}
 
 
-def extract_quantities(context: Any) -> list[Money | Distance | Quantity]:
-    return []
+# --- the lexicon of units, built once per Rules ---------------------------------------------
 
 
-def parse_money(text: str) -> Money:
-    raise ParseError(text, 0, "an amount of money")
+@attrs.frozen
+class _Unit:
+    """One unit or currency as the matcher sees it."""
+
+    key: str
+    money: bool
+    symbol: str  # ISO code for money, unit symbol otherwise
+    dimension: str  # "money" for currencies
+    factor: Decimal
+    rate: bool = False
+    year_dates: bool = False
+    adjectival: bool = True
+    signs: Mapping[str, int] = attrs.field(factory=dict)
 
 
-def parse_distance(text: str) -> Distance:
-    raise ParseError(text, 0, "a distance")
+@attrs.frozen(eq=False)
+class _Lexicon:
+    after: Any  # at a position: optional space, then a unit word / abbreviation / symbol with endings
+    before: Any  # a currency symbol or code ending at a position (``$`` in ``$1,5 млрд``)
+    rate: Any  # a "per" word in the possessive dative ending at a position (``сағатына``)
+    slash: Any  # a ``/`` between two units
+    sign: Any  # a sign word after a unit (``суық``)
+    names: dict[str, _Unit]
+    softs: dict[str, _Unit]
+    abbreviations: dict[str, _Unit]
+    symbols_before: dict[str, _Unit]
+    rates: dict[str, _Unit]
 
 
-def parse_quantity(text: str) -> Quantity:
-    raise ParseError(text, 0, "a quantity")
+def _alternation(words: Iterable[str]) -> str:
+    """A regex alternation, longest first; spaces inside a phrase match any run of spaces."""
+    unique = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(r"[ \t]+".join(regex.escape(part) for part in w.split()) for w in unique)
+
+
+def _key(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _unit_entries(rules: Rules) -> Iterator[tuple[_Unit, dict[str, Any]]]:
+    for key, entry in rules.table("currencies").items():
+        unit = _Unit(key, True, entry["code"], "money", entry.get("factor", Decimal(1)))
+        yield unit, entry
+    for key, entry in rules.table("units").items():
+        unit = _Unit(
+            key,
+            False,
+            entry["unit"],
+            entry["dimension"],
+            entry["factor"],
+            rate=entry.get("rate", False),
+            year_dates=entry.get("year_dates", False),
+            adjectival=entry.get("adjectival", True),
+            signs={_key(w): s for w, s in entry.get("sign_after", {}).items()},
+        )
+        yield unit, entry
+
+
+def _build_lexicon(rules: Rules) -> _Lexicon:
+    names: dict[str, _Unit] = {}
+    softs: dict[str, _Unit] = {}
+    abbreviations: dict[str, _Unit] = {}
+    before: dict[str, _Unit] = {}
+    codes: dict[str, _Unit] = {}
+    rates: dict[str, _Unit] = {}
+    signs: set[str] = set()
+    for unit, entry in _unit_entries(rules):
+        for name in (*entry["names"], *entry.get("phrases", ())):
+            words = _key(name).split()
+            names.setdefault(" ".join(words), unit)
+            _base, soft = stem_variants(words[-1], rules)
+            if soft is not None:
+                softs.setdefault(" ".join([*words[:-1], soft]), unit)
+            if unit.rate and len(words) == 1:
+                rates.setdefault(words[0], unit)
+                if soft is not None:
+                    rates.setdefault(soft, unit)
+        for abbr in entry.get("abbreviations", ()):
+            abbreviations.setdefault(_key(abbr), unit)
+        for symbol in entry.get("symbols", ()):
+            abbreviations.setdefault(_key(symbol), unit)
+            if unit.money:
+                before.setdefault(_key(symbol), unit)
+        if unit.money and unit.factor == 1:
+            codes.setdefault(unit.symbol.lower(), unit)
+        signs.update(unit.signs)
+    for code, unit in codes.items():
+        abbreviations.setdefault(code, unit)
+    chain = ending_chain(rules, extra=_EXTRA_ENDINGS)
+    chain1 = ending_chain(rules, extra=_EXTRA_ENDINGS, minimum=1)
+    vowel_chain = f"(?=[аәеиоөұүыіэюя]){chain1}"
+    alternatives = [f"(?P<name>{_alternation(names)})(?P<nend>{chain})"]
+    if softs:
+        alternatives.append(f"(?P<soft>{_alternation(softs)})(?P<send>{vowel_chain})")
+    if abbreviations:
+        # An ending follows an abbreviation after a hyphen (км-ге, % -ға), or straight
+        # after a sign that is not a letter (5%ға).
+        alternatives.append(
+            f"(?P<abbr>{_alternation(abbreviations)})"
+            rf"(?:(?:[ \t]?[-–][ \t]?|(?<![\p{{L}}\p{{M}}]))(?P<aend>{chain1}))?"
+        )
+    after = regex.compile(rf"[ \t]{{0,3}}(?:{'|'.join(alternatives)}){_NOT_LETTER_AFTER}")
+    code_alt = _alternation(codes)
+    sym_alt = _alternation(before)
+    parts = []
+    if codes:
+        parts.append(f"{_NOT_WORD_BEFORE}(?P<code>{code_alt})")
+    if before:
+        parts.append(f"(?P<sym>{sym_alt})")
+    before_re = regex.compile(rf"(?:{'|'.join(parts)})[ \t]?\Z") if parts else None
+    for code, unit in codes.items():
+        before.setdefault(code, unit)
+    rate_re = None
+    if rates:
+        rate_re = regex.compile(
+            rf"{_NOT_WORD_BEFORE}(?P<rate>{_alternation(rates)})(?:сына|сіне|ына|іне|на|не)[ \t]{{1,3}}\Z"
+        )
+    sign_re = regex.compile(rf"[ \t]{{1,2}}(?P<w>{_alternation(signs)}){_NOT_LETTER_AFTER}") if signs else None
+    return _Lexicon(
+        after=after,
+        before=before_re,
+        rate=rate_re,
+        slash=regex.compile(r"[ \t]{0,2}/"),
+        sign=sign_re,
+        names=names,
+        softs=softs,
+        abbreviations=abbreviations,
+        symbols_before=before,
+        rates=rates,
+    )
+
+
+def _lexicon(rules: Rules) -> _Lexicon:
+    lex: _Lexicon = rules.compiled("quantities.lexicon", _build_lexicon)
+    return lex
+
+
+# --- candidates ------------------------------------------------------------------------------
+
+
+@attrs.define
+class _Found:
+    """A quantity being assembled (offsets into ``text.norm``)."""
+
+    start: int
+    end: int
+    number: NumeralMatch
+    unit: _Unit
+    value: Decimal
+    low: Decimal | None
+    high: Decimal | None
+    ending: str
+    qualifier: Qualifier
+    symbol: str
+    dimension: str
+    rule: str
+
+
+def _unit_after(lex: _Lexicon, lower: str, pos: int) -> tuple[_Unit, int, str] | None:
+    """The unit word, abbreviation or symbol right after *pos*: (unit, end, ending)."""
+    m = lex.after.match(lower, pos)
+    if m is None:
+        return None
+    if m.group("name") is not None:
+        return lex.names[_key(m.group("name"))], m.end(), m.group("nend") or ""
+    if m.group("soft") is not None:
+        return lex.softs[_key(m.group("soft"))], m.end(), m.group("send") or ""
+    return lex.abbreviations[_key(m.group("abbr"))], m.end(), m.group("aend") or ""
+
+
+def _looks_like_year(n: NumeralMatch) -> bool:
+    """Is this number (or range) a calendar year (``2025``, ``2020-2025``, ``екі мың жиырма бес``)?"""
+    values = [n.value] if n.high is None else [n.low, n.high]
+    low, high = (1000, 2100) if n.digits and not n.words else (1900, 2100)
+    return all(isinstance(v, int) and low <= v <= high for v in values)
+
+
+def _nominalised(ending: str, rules: Rules) -> bool:
+    """``-лық`` followed by more endings: ``30 жылдығына`` (anniversary), ``айлығы`` (salary)."""
+    if not ending:
+        return False
+    if ending.startswith(_softened_adjectival(rules)):
+        return True
+    parts = split_endings(ending, rules) or []
+    adjectival = _adjectival_morphs(rules)
+    return any(p in adjectival for p in parts[:-1])
+
+
+def _softened_adjectival(rules: Rules) -> tuple[str, ...]:
+    def build(r: Rules) -> tuple[str, ...]:
+        mutations = r.table("morphology")["mutations"]
+        return tuple(m[:-1] + mutations[m[-1]] for m in _adjectival_morphs(r) if m[-1] in mutations)
+
+    softened: tuple[str, ...] = rules.compiled("quantities.softened-adjectival", build)
+    return softened
+
+
+def _valid_ending(ending: str, rules: Rules) -> bool:
+    """The accusative ``-н`` only follows a possessive: ``тоннасын``, but ``келін`` is not ``келі-н``."""
+    if not ending:
+        return True
+    parts = split_endings(ending, rules)
+    return parts is not None and len(parts) > 0 and parts[0] != "н"
+
+
+def _approximate(ending: str, rules: Rules) -> bool:
+    if not ending:
+        return False
+    parts = split_endings(ending, rules) or []
+    approx = set(rules.table("morphology")["endings"].get("approximative", ()))
+    return any(p in approx for p in parts)
+
+
+def _adjectival_morphs(rules: Rules) -> frozenset[str]:
+    endings = rules.table("morphology")["endings"]
+    return frozenset(endings.get("adjectival", ())) - frozenset(endings.get("attributive", ()))
+
+
+def _adjectival(ending: str, rules: Rules) -> bool:
+    if not ending:
+        return False
+    parts = split_endings(ending, rules) or []
+    adjectival = _adjectival_morphs(rules)
+    return any(p in adjectival for p in parts)
+
+
+def _dec(value: Value | None) -> Decimal | None:
+    return None if value is None else Decimal(value)
+
+
+def _candidates(context: Any) -> list[_Found]:
+    rules: Rules = context.rules
+    lex = _lexicon(rules)
+    lower: str = context.text.lower
+    out: list[_Found] = []
+    for n in find_numeral_matches(context):
+        if n.ordinal or n.hyphen_noun or n.roman or n.suffix == "collective":
+            continue
+        found = _with_unit(context, lex, lower, n)
+        if found is not None:
+            out.append(found)
+    return out
+
+
+def _with_unit(context: Any, lex: _Lexicon, lower: str, n: NumeralMatch) -> _Found | None:
+    rules: Rules = context.rules
+    start, end = n.start, n.end
+    unit_after = _unit_after(lex, lower, n.end) if not n.ending else None
+    if unit_after is not None:
+        unit, end, ending = unit_after
+        rule = "quantities:unit" if not unit.money else "quantities:currency"
+    else:
+        if lex.before is None:
+            return None
+        sym = lex.before.search(lower, max(0, n.start - 8), n.start)
+        if sym is None:
+            return None
+        unit = lex.symbols_before[_key(sym.group("code") or sym.group("sym"))]
+        start, ending = sym.start(), n.ending
+        rule = "quantities:symbol-before"
+    if not _valid_ending(ending, rules):
+        return None
+    if not unit.adjectival and _adjectival(ending, rules):
+        return None
+    if unit.dimension == "duration":
+        if unit.year_dates and _looks_like_year(n) and not _adjectival(ending, rules):
+            return None
+        if _nominalised(ending, rules):
+            return None
+        if _inside_date(context, n):
+            return None
+    qualifier = Qualifier.EXACT
+    if n.suffix == "approximate" or _approximate(ending, rules):
+        qualifier = Qualifier.APPROXIMATELY
+    elif n.suffix == "vague":
+        qualifier = Qualifier.MORE_THAN
+    found = _Found(
+        start,
+        end,
+        n,
+        unit,
+        Decimal(n.value),
+        _dec(n.low),
+        _dec(n.high),
+        ending,
+        qualifier,
+        unit.symbol,
+        unit.dimension,
+        rule,
+    )
+    if not unit.money:
+        _sign_before(lower, found)
+        _per_unit(lex, lower, found)
+        _rate_before(lex, lower, found)
+        _sign_after(lex, lower, found)
+    _qualifiers(lower, rules, found, context.strict)
+    return found
+
+
+def _sign_before(lower: str, found: _Found) -> None:
+    """``-35°C``, ``+2,9%``: a sign glued to the digits (not a range: ``10-35`` is read as one)."""
+    n = found.number
+    if n.sign or not n.digits or n.words or found.start != n.start or n.start == 0:
+        return
+    sign = lower[n.start - 1]
+    if sign not in "-+" or (n.start > 1 and (lower[n.start - 2].isalnum())):
+        return
+    found.start -= 1
+    if sign == "-":
+        found.value = -found.value
+        if found.low is not None and found.high is not None:
+            found.low, found.high = -found.high, -found.low
+
+
+def _inside_date(context: Any, n: NumeralMatch) -> bool:
+    """Did the dates step already read this number as part of a date?"""
+    span = context.text.span(n.start, n.core_end)
+    return any(isinstance(m, DateMention) and m.span.overlaps(span) for m in context.found)
+
+
+def _per_unit(lex: _Lexicon, lower: str, found: _Found) -> None:
+    """``1,67 миллиграмм / дециметр куб``: a unit divided by another."""
+    if found.ending:
+        return
+    slash = lex.slash.match(lower, found.end)
+    if slash is None:
+        return
+    per = _unit_after(lex, lower, slash.end())
+    if per is None or per[0].money or per[0].dimension == found.unit.dimension:
+        return
+    unit, end, ending = per
+    found.symbol = f"{found.symbol}/{unit.symbol}"
+    found.dimension = _RATE_DIMENSIONS.get((found.dimension, unit.dimension), f"{found.dimension}/{unit.dimension}")
+    found.end, found.ending = end, ending
+
+
+def _rate_before(lex: _Lexicon, lower: str, found: _Found) -> None:
+    """``сағатына 80 шақырым``: a "per" word before the amount."""
+    if lex.rate is None or "/" in found.symbol:
+        return
+    m = lex.rate.search(lower, max(0, found.start - 24), found.start)
+    if m is None:
+        return
+    per = lex.rates[_key(m.group("rate"))]
+    if per.dimension == found.dimension:
+        return
+    found.symbol = f"{found.symbol}/{per.symbol}"
+    found.dimension = _RATE_DIMENSIONS.get((found.dimension, per.dimension), f"{found.dimension}/{per.dimension}")
+    found.start = m.start()
+
+
+def _sign_after(lex: _Lexicon, lower: str, found: _Found) -> None:
+    """``20 градус суық``: a word after the unit that gives the sign."""
+    if lex.sign is None or not found.unit.signs or found.ending:
+        return
+    m = lex.sign.match(lower, found.end)
+    if m is None:
+        return
+    sign = found.unit.signs.get(_key(m.group("w")))
+    if sign is None:
+        return
+    found.end = m.end()
+    if sign < 0 and found.number.sign == 0:
+        found.value = -found.value
+        if found.low is not None and found.high is not None:
+            found.low, found.high = -found.high, -found.low
+
+
+def _qualifiers(lower: str, rules: Rules, found: _Found, strict: bool) -> None:
+    """Fold qualifier words into the mention.
+
+    A postposition (``астам``, ``дейін``, ``жуық``) is part of the span.  A verb
+    (``асты``, ``асатын``, ``жуықтады``) belongs to the predicate: it sets the qualifier
+    but stays outside the span in running text (KazNERD convention), and is taken in
+    only by a strict parser, where the whole string is one mention.
+    """
+    before = qualifier_before(lower, found.start, rules)
+    if before is not None:
+        found.qualifier, found.start = before
+    after = qualifier_after_verb(lower, found.end, rules)
+    if after is not None:
+        qualifier, end, verb = after
+        found.qualifier = qualifier
+        if strict or not verb:
+            found.end = end
+
+
+# --- joining candidates: compounds and from-to ranges -----------------------------------------
+
+_JOIN_GAP = regex.compile(r"[ \t]{1,3}|,[ \t]{1,3}")
+_RANGE_GAP = regex.compile(r"(?:[ \t]{1,3}(?P<and>мен|пен|бен))?[ \t]{1,3}\Z")
+
+
+def _compounds(lower: str, found: list[_Found]) -> list[_Found]:
+    """``1 метр 20 сантиметр``, ``6 тонна 600 килограмм``, ``5 теңге 20 тиын``: one amount."""
+    out: list[_Found] = []
+    for a, b in itertools.pairwise(found):
+        if (
+            a.unit.dimension != b.unit.dimension
+            or a.unit.money != b.unit.money
+            or (a.unit.money and a.unit.symbol != b.unit.symbol)
+            or a.dimension != a.unit.dimension
+            or b.dimension != b.unit.dimension
+            or not b.unit.factor < a.unit.factor
+            or a.ending
+            or a.qualifier is not Qualifier.EXACT
+            or a.high is not None
+            or b.high is not None
+            or b.start != b.number.start
+            or _JOIN_GAP.fullmatch(lower, a.end, b.start) is None
+        ):
+            continue
+        value = a.value + b.value * b.unit.factor / a.unit.factor
+        out.append(
+            attrs.evolve(a, end=b.end, value=value, ending=b.ending, qualifier=b.qualifier, rule="quantities:compound")
+        )
+    return out
+
+
+def _from_to(lower: str, numbers: list[NumeralMatch], found: list[_Found], rules: Rules) -> list[_Found]:
+    """``700-ден 2000 АЕК-ке дейін``, ``үш пен бес доллар``: a bare number, then an amount: a range.
+
+    When the unit is repeated (``30 пайыздан 50 пайызға дейін``) each amount stands on its
+    own and stays two mentions (KazNERD convention).
+    """
+    lex = _lexicon(rules)
+    ablative = set(rules.table("morphology")["endings"].get("ablative", ()))
+    by_end = {n.end: n for n in numbers if not n.ordinal and n.high is None and n.ending in ablative}
+    out: list[_Found] = []
+    for f in found:
+        if f.high is not None or f.start != f.number.start:
+            continue
+        gap = _RANGE_GAP.search(lower, max(0, f.start - 12), f.start)
+        if gap is None:
+            continue
+        if gap.group("and"):
+            first = next((n for n in numbers if n.end == gap.start() and not n.ending and n.high is None), None)
+            if first is None or first.ordinal:
+                continue
+        else:
+            first = by_end.get(gap.start())
+            if first is None or f.qualifier is not Qualifier.UP_TO:
+                continue
+        low = Decimal(first.value)
+        lo, hi = min(low, f.value), max(low, f.value)
+        if lo == hi:
+            continue
+        qualifier = Qualifier.EXACT if f.qualifier is Qualifier.UP_TO else f.qualifier
+        joined = attrs.evolve(
+            f, start=first.start, value=lo, low=lo, high=hi, qualifier=qualifier, rule="quantities:from-to"
+        )
+        if not f.unit.money and f.dimension == f.unit.dimension:
+            _rate_before(lex, lower, joined)
+        out.append(joined)
+    return out
+
+
+# --- mentions --------------------------------------------------------------------------------
+
+
+def _mention(context: Any, f: _Found) -> Mention:
+    span = context.text.span(f.start, f.end)
+    unit = f.unit
+    mention: Mention
+    if unit.money:
+        factor = unit.factor
+        low = None if f.low is None else exact(f.low * factor)
+        high = None if f.high is None else exact(f.high * factor)
+        mention = Money(exact(f.value * factor), unit.symbol, span, f.qualifier, low, high)
+    elif f.dimension == "distance":
+        low = None if f.low is None else exact(f.low)
+        high = None if f.high is None else exact(f.high)
+        meters = exact(f.value * unit.factor)
+        mention = Distance(exact(f.value), f.symbol, meters, span, f.qualifier, low, high)
+    else:
+        low = None if f.low is None else exact(f.low)
+        high = None if f.high is None else exact(f.high)
+        mention = Quantity(exact(f.value), f.symbol, f.dimension, span, f.qualifier, low, high)
+    context.note(mention, f.rule)
+    return mention
+
+
+def extract_quantities(context: Any) -> list[Mention]:
+    """Money, distances and other quantities in running text (a step of :func:`qazparse.extract`).
+
+    Candidates may overlap (``1 метр`` and ``1 метр 20 сантиметр``); the overlap resolver
+    keeps the longest.
+
+    >>> from qazparse.extract import make_context
+    >>> found = extract_quantities(make_context("168 960 шақырым жол жүріп, 252 сағат уақытын"))
+    >>> [(m.value, m.unit) for m in found]
+    [(168960, 'km'), (252, 'h')]
+    """
+    lower = context.text.lower
+    found = _candidates(context)
+    found.sort(key=lambda f: (f.start, f.end))
+    extra = _compounds(lower, found) + _from_to(lower, find_numeral_matches(context), found, context.rules)
+    return [_mention(context, f) for f in (*found, *extra)]
+
+
+# --- strict parsers ------------------------------------------------------------------------------
+
+
+def parse_money(text: str, *, rules: Rules | None = None) -> Money:
+    """Read *text* as one whole amount of money, or raise ``ParseError``.
+
+    >>> m = parse_money("бір миллиард долларға дейін")
+    >>> (m.amount, m.currency, m.qualifier.value)
+    (1000000000, 'USD', 'up_to')
+    >>> parse_money("жиырма мың теңгедей").qualifier.value
+    'approximately'
+    >>> parse_money("1 234 567,50 ₸").amount
+    Decimal('1234567.5')
+    """
+    from .parsing import parse_whole
+
+    return parse_whole(text, "an amount of money", extract_quantities, (Money,), rules=rules)
+
+
+def parse_distance(text: str, *, rules: Rules | None = None) -> Distance:
+    """Read *text* as one whole distance, or raise ``ParseError``.
+
+    >>> d = parse_distance("168 960 шақырым")
+    >>> (d.value, d.unit, d.meters)
+    (168960, 'km', 168960000)
+    >>> parse_distance("он бес метрге").meters
+    15
+    """
+    from .parsing import parse_whole
+
+    return parse_whole(text, "a distance", extract_quantities, (Distance,), rules=rules)
+
+
+def parse_quantity(text: str, *, rules: Rules | None = None) -> Quantity:
+    """Read *text* as one whole quantity (percent, mass, area, volume, duration, ...), or raise ``ParseError``.
+
+    >>> q = parse_quantity("20,7 %-ы")
+    >>> (q.value, q.unit, q.dimension)
+    (Decimal('20.7'), '%', 'percent')
+    >>> parse_quantity("252 сағат").unit
+    'h'
+    """
+    from .parsing import parse_whole
+
+    return parse_whole(text, "a quantity", extract_quantities, (Quantity,), rules=rules)
