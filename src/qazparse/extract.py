@@ -197,9 +197,19 @@ def extract_events(
     return list(run(context)[1])
 
 
-def _extract_one(args: tuple[str, _dt.date | None, Rules | None]) -> Extraction:
-    text, reference_date, rules = args
-    return extract(text, reference_date=reference_date, rules=rules)
+# What each worker process of extract_many() extracts with: set once per process by the
+# pool initializer, so user rules are pickled once per worker rather than once per text.
+_worker_settings: tuple[_dt.date | None, Rules | None] = (None, None)
+
+
+def _init_worker(reference_date: _dt.date | None, rules: Rules | None) -> None:
+    global _worker_settings
+    _worker_settings = (reference_date, rules)
+
+
+def _extract_chunk(texts: list[str]) -> list[Extraction]:
+    reference_date, rules = _worker_settings
+    return [extract(t, reference_date=reference_date, rules=rules) for t in texts]
 
 
 def extract_many(
@@ -213,23 +223,46 @@ def extract_many(
     """Extract from many texts across processes, yielding results in input order.
 
     ``workers=None`` uses one process per core; ``workers=1`` runs in this process.
-    User rules must be picklable to cross processes (TOML/JSON rules always are;
-    callables must be module-level functions).
+    Texts are read lazily and only a few chunks of *chunksize* texts are in flight at
+    once, so memory stays flat on an archive of any size.  User rules must be
+    picklable to cross processes (TOML/JSON rules always are; callables must be
+    module-level functions).
 
     >>> [len(e.numbers) for e in extract_many(["бес кітап", "кітап"], workers=1)]
     [1, 0]
     """
-    if workers is not None and (not isinstance(workers, int) or isinstance(workers, bool) or workers < 1):
-        raise TypeError("workers must be a positive int or None")
-    jobs = ((t, reference_date, rules) for t in texts)
-    if workers == 1:
-        for job in jobs:
-            yield _extract_one(job)
-        return
-    from concurrent.futures import ProcessPoolExecutor
+    for name, count in (("workers", workers), ("chunksize", chunksize)):
+        if count is not None and (not isinstance(count, int) or isinstance(count, bool) or count < 1):
+            raise TypeError(f"{name} must be a positive int or None, not {count!r}")
+    _check_args("", reference_date, rules)
+    return _extract_many(iter(texts), workers, reference_date, rules, chunksize)
 
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(_extract_one, jobs, chunksize=chunksize)
+
+def _extract_many(
+    texts: Iterator[str], workers: int | None, reference_date: _dt.date | None, rules: Rules | None, chunksize: int
+) -> Iterator[Extraction]:
+    if workers == 1:
+        for text in texts:
+            yield extract(text, reference_date=reference_date, rules=rules)
+        return
+    import os
+    from collections import deque
+    from concurrent.futures import Future, ProcessPoolExecutor
+    from itertools import islice
+
+    workers = workers or os.cpu_count() or 1
+    pending: deque[Future[list[Extraction]]] = deque()
+    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(reference_date, rules)) as pool:
+        try:
+            while True:
+                while len(pending) < 4 * workers and (chunk := list(islice(texts, chunksize))):
+                    pending.append(pool.submit(_extract_chunk, chunk))
+                if not pending:
+                    return
+                yield from pending.popleft().result()
+        finally:
+            for future in pending:
+                future.cancel()
 
 
 def explain(text: str, *, reference_date: _dt.date | None = None, rules: Rules | None = None) -> str:

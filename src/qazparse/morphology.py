@@ -132,7 +132,7 @@ def split_endings(ending: str, rules: Rules) -> list[str] | None:
     ['дар', 'ы', 'нда']
     """
     known: dict[str, frozenset[str]] = rules.compiled("morphology.table", _ending_table)
-    longest = max((len(k) for k in known), default=0)
+    longest: int = rules.compiled("morphology.longest", lambda r: max(map(len, known), default=0))
     out: list[str] = []
     i = 0
     ending = ending.lower()

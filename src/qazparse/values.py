@@ -269,6 +269,9 @@ class DateMention(_ToDict):
             (``weekday`` 0 = Monday).
         relative: for relative mentions, what they are relative to and by how much,
             such as ``"year-1"`` for ``былтыр`` or ``"day+0"`` for ``бүгін``; else None.
+        qualifier: how the text relates to the date, from a postposition after it:
+            ``2025 жылға дейін`` is ``up_to``, ``2023 жылдан бастап`` ``at_least``,
+            ``2021 жылдан кейін`` ``more_than``; else ``exact``.
 
     >>> from qazparse import parse_date
     >>> parse_date("2025 жылғы 21 қазанда").start
@@ -287,6 +290,7 @@ class DateMention(_ToDict):
     hour: int | None = None
     minute: int | None = None
     relative: str | None = None
+    qualifier: Qualifier = Qualifier.EXACT
 
 
 @attrs.frozen
