@@ -1,8 +1,781 @@
-"""Events (being written: see issue 7)."""
+"""Rule-based events: who did what, with whom, where, when, how many times.
+
+Rules are data (the ``events`` table, ``rules/data/events.toml``; format in ``docs/events.md``):
+each names an event type, its triggers (stems matched in every inflected form through the
+morphology layer) and which Kazakh case fills which role: the dative is the destination
+(``Астанаға``), the locative the place (``Бейжіңде``), the instrumental the partner
+(``Си Цзиньпинмен``), the accusative the invitee (``Си Цзиньпинді``).  The sentence's date, a
+count (``23 рет``) and amounts (``15,2 пайызға өсіп``) come from the mentions the other
+extractors found.  Users add rules as dicts (``Rules.with_event``) or as plain callables
+``rule(context, sentence_bounds, mentions) -> Iterable[Event]``.
+
+>>> from qazparse import extract_events
+>>> [(e.type, e.agent.text, e.participants[0].text) for e in extract_events(
+...     "Тоқаев Бейжіңде Си Цзиньпинмен кездесті.")]
+[('meeting', 'Тоқаев', 'Си Цзиньпин')]
+"""
+
 from __future__ import annotations
 
+import bisect
+import fnmatch
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
+import attrs
+import regex
 
-def events_in(context: Any, mentions: Any) -> list[Any]:
-    return []
+from .entities import Candidate, sentence_entities, strip_case
+from .morphology import NOT_LETTER_AFTER, ending_chain
+from .rules import Rules
+from .values import DateMention, Distance, Entity, Event, Money, Number, Quantity, Span
+
+EventRule = Callable[[Any, Sequence[tuple[int, int]], Sequence[Any]], Iterable[Event]]
+"""A user's event rule: ``rule(context, sentence_bounds, mentions) -> Iterable[Event]``.
+
+It is called once per text with the :class:`~qazparse.extract.Context`, every sentence's
+``(start, end)`` offsets in ``context.text.norm``, and the mentions left after overlap
+resolution (spans into the original text).  Build spans with ``context.text.span(start, end)``.
+"""
+
+_WORD = regex.compile(r"[\p{L}\p{M}]+(?:['-][\p{L}\p{M}]+)*|\d+(?:[.,]\d+)*|[^\s\p{L}\p{M}\d]")
+_BOUNDARY = regex.compile(r"[;:—–()«»\"“”]|,(?!\d)|\s-\s")
+_OPEN_QUOTE = {"»": "«", "”": "“", '"': '"'}
+
+
+@attrs.frozen
+class _Rule:
+    """A rule from the ``events`` table, compiled."""
+
+    id: str
+    type: str
+    body: dict[str, Any]
+    pattern: regex.Pattern[str]
+    light: regex.Pattern[str] | None
+    not_forms: tuple[str, ...]
+    require_before: tuple[regex.Pattern[str], ...]
+    reject_before: tuple[regex.Pattern[str], ...]
+    require_after: tuple[regex.Pattern[str], ...]
+    reject_after: tuple[regex.Pattern[str], ...]
+    modifier_words: frozenset[str]
+    priority: int
+
+
+@attrs.frozen
+class _Compiled:
+    rules: tuple[_Rule, ...]
+    union: regex.Pattern[str] | None
+    grammar: dict[str, Any]
+    dependent_endings: tuple[str, ...]
+    participle_endings: tuple[str, ...]
+
+
+# --- compiling rules ----------------------------------------------------------------------
+
+
+def _alt(words: Iterable[str]) -> str:
+    unique = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(regex.escape(w) for w in unique)
+
+
+def _verb_chain(rules: Rules) -> str:
+    verb = rules.table("event_grammar").get("verb", {})
+    chain = ending_chain(rules)
+    return (
+        f"(?:{_alt(verb['voice'])})?(?P<neg>{_alt(verb['negation'])})?"
+        f"(?:(?P<nom>{_alt(verb['nominal'])}){chain}"
+        f"|(?P<tense>{_alt(verb['finite'])})(?:{_alt(verb['person'])})?"
+        f"|(?P<cv>{_alt(verb['converb'])}))"
+    )
+
+
+def _phrase(pre: list[str]) -> str:
+    return "".join(regex.escape(w) + r"\s+" for w in pre)
+
+
+def _trigger_regex(trigger: str, rules: Rules, verb_chain: str) -> str:
+    words = trigger.split()
+    pre, last = words[:-1], words[-1]
+    if last.endswith("-"):
+        return f"(?P<verb>{_phrase(pre)}{regex.escape(last[:-1])}(?P<end>{verb_chain}))"
+    chain = ending_chain(rules)
+    return f"(?P<noun>{_phrase(pre)}{regex.escape(last)}(?P<end>{chain}))"
+
+
+def _word_regex(word: str) -> str:
+    parts = [regex.escape(w).replace(r"\*", r"[\p{L}\p{M}-]{0,12}") for w in word.split()]
+    joined = r"\s+".join(parts)
+    return f"(?P<word>{joined})"
+
+
+def _first_word(trigger: str) -> str:
+    first = trigger.split()[0].rstrip("-")
+    return regex.escape(first.split("*")[0])
+
+
+def _compile_rule(rule_id: str, body: dict[str, Any], rules: Rules, verb_chain: str) -> _Rule:
+    alternatives = [_trigger_regex(t, rules, verb_chain) for t in body.get("triggers", ())]
+    alternatives += [_word_regex(w) for w in body.get("words", ())]
+    pattern = regex.compile(rf"(?:{'|'.join(alternatives)}){NOT_LETTER_AFTER}")
+    light = None
+    if body.get("light_verbs"):
+        light = regex.compile(
+            rf"(?:{'|'.join(_trigger_regex(t, rules, verb_chain) for t in body['light_verbs'])}){NOT_LETTER_AFTER}"
+        )
+    modifier_words = frozenset(w for table in body.get("modifiers", {}).values() for w in table)
+
+    def compiled(key: str) -> tuple[regex.Pattern[str], ...]:
+        return tuple(regex.compile(p) for p in body.get(key, ()))
+
+    return _Rule(
+        rule_id,
+        body["type"],
+        body,
+        pattern,
+        light,
+        tuple(body.get("not_forms", ())),
+        compiled("require_before"),
+        compiled("reject_before"),
+        compiled("require_after"),
+        compiled("reject_after"),
+        modifier_words,
+        int(body.get("priority", 0)),
+    )
+
+
+def _compile(rules: Rules) -> _Compiled:
+    grammar = rules.table("event_grammar")
+    table = rules.table("events")
+    morph = rules.table("morphology")["endings"]
+    if not table or not grammar:
+        return _Compiled((), None, grammar, (), ())
+    verb_chain = _verb_chain(rules)
+    compiled = tuple(_compile_rule(rule_id, body, rules, verb_chain) for rule_id, body in table.items())
+    firsts = {_first_word(t) for body in table.values() for t in (*body.get("triggers", ()), *body.get("words", ()))}
+    union = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{'|'.join(sorted(firsts, key=lambda w: (-len(w), w)))})")
+    dependent = tuple(sorted({*morph["genitive"], *morph["dative"], *morph["instrumental"]}, key=len, reverse=True))
+    participle = tuple(grammar["verb"]["participle"])
+    return _Compiled(compiled, union, grammar, dependent, participle)
+
+
+def compiled_rules(rules: Rules) -> _Compiled:
+    """The event rules of *rules*, compiled once and kept on the Rules object."""
+    found: _Compiled = rules.compiled("events.compiled", _compile)
+    return found
+
+
+# --- the per-text pass --------------------------------------------------------------------
+
+
+@attrs.define
+class _Sentence:
+    start: int
+    end: int
+    tokens: list[tuple[int, int, str]]
+    entities: list[Candidate]
+    mentions: list[Any]
+    token_ends: list[int] = attrs.field(factory=list)
+    entity_starts: list[int] = attrs.field(factory=list)
+    mention_starts: list[int] = attrs.field(factory=list)
+
+    def entities_in(self, start: int, end: int) -> list[Candidate]:
+        """The entities lying inside ``[start, end)`` (norm offsets)."""
+        lo = bisect.bisect_left(self.entity_starts, start)
+        hi = bisect.bisect_left(self.entity_starts, end)
+        return [e for e in self.entities[lo:hi] if e.end <= end]
+
+    def mentions_in(self, start: int, end: int) -> list[Any]:
+        """The mentions lying inside ``[start, end)`` (original offsets)."""
+        lo = bisect.bisect_left(self.mention_starts, start)
+        hi = bisect.bisect_left(self.mention_starts, end)
+        return [m for m in self.mentions[lo:hi] if m.span.end <= end]
+
+
+# How far from the trigger arguments are looked for (characters of normalised text).
+_LEFT, _RIGHT = 400, 200
+
+
+def events_in(context: Any, mentions: Sequence[Any]) -> list[Event]:
+    """The events in the text of *context*, given the resolved *mentions*.
+
+    Runs the table rules (one compiled trigger pass; sentences without a trigger are skipped)
+    and then every callable rule in ``context.rules.event_rules``.
+    """
+    rules: Rules = context.rules
+    found: list[Event] = []
+    comp = compiled_rules(rules)
+    if comp.union is not None:
+        lower: str = context.text.lower
+        hits = [m.start() for m in comp.union.finditer(lower, context.body_start)]
+        if hits:
+            found = _table_events(context, mentions, comp, hits)
+    for rule in rules.event_rules:
+        for event in rule(context, context.sentences(), mentions):
+            if not isinstance(event, Event):
+                name = getattr(rule, "__name__", repr(rule))
+                raise TypeError(f"event rule {name} returned {type(event).__name__}, not an Event")
+            found.append(event)
+    found.sort(key=lambda e: (e.trigger.start, e.trigger.end, e.type))
+    return found
+
+
+def _table_events(context: Any, mentions: Sequence[Any], comp: _Compiled, hits: list[int]) -> list[Event]:
+    bounds = context.sentences()
+    starts = [b[0] for b in bounds]
+    lower: str = context.text.lower
+    sentences: dict[int, _Sentence] = {}
+    out: list[tuple[int, Event]] = []
+    for pos in hits:
+        index = bisect.bisect_right(starts, pos) - 1
+        if index < 0:
+            continue
+        s_start, s_end = bounds[index]
+        if pos >= s_end:
+            continue
+        for rule in comp.rules:
+            match = rule.pattern.match(lower, pos, s_end)
+            if match is None:
+                continue
+            if index not in sentences:
+                sentences[index] = _prepare(context, mentions, s_start, s_end)
+            event = _apply(context, comp, rule, match, sentences[index])
+            if event is not None:
+                out.append((rule.priority, event))
+    return _dedupe(out)
+
+
+def _prepare(context: Any, mentions: Sequence[Any], start: int, end: int) -> _Sentence:
+    norm: str = context.text.norm
+    tokens = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(norm, start, end)]
+    o_start, o_end = context.text.start_of(start), context.text.end_of(end)
+    ordered, starts = context.shared("events.mentions", lambda c: _sorted_mentions(mentions))
+    lo, hi = bisect.bisect_left(starts, o_start), bisect.bisect_left(starts, o_end)
+    inside = [m for m in ordered[lo:hi] if m.span.end <= o_end]
+    entities = sentence_entities(context, start, end)
+    return _Sentence(
+        start,
+        end,
+        tokens,
+        entities,
+        inside,
+        [t[1] for t in tokens],
+        [e.start for e in entities],
+        [m.span.start for m in inside],
+    )
+
+
+def _sorted_mentions(mentions: Sequence[Any]) -> tuple[list[Any], list[int]]:
+    ordered = sorted(mentions, key=lambda m: m.span.start)
+    return ordered, [m.span.start for m in ordered]
+
+
+def _dedupe(found: list[tuple[int, Event]]) -> list[Event]:
+    """Of two events of one type on overlapping triggers keep the higher priority, then the longer."""
+    found.sort(key=lambda pe: (-pe[0], -(pe[1].trigger.end - pe[1].trigger.start), pe[1].trigger.start))
+    kept: list[Event] = []
+    taken: dict[str, list[tuple[int, int]]] = {}
+    for _, event in found:
+        spans = taken.setdefault(event.type, [])
+        s, e = event.trigger.start, event.trigger.end
+        i = bisect.bisect_left(spans, (s, e))
+        if (i < len(spans) and spans[i][0] < e) or (i > 0 and spans[i - 1][1] > s):
+            continue
+        spans.insert(i, (s, e))
+        kept.append(event)
+    return kept
+
+
+# --- one trigger --------------------------------------------------------------------------
+
+
+def _glob(word: str, patterns: Iterable[str]) -> bool:
+    return any(fnmatch.fnmatchcase(word, p) for p in patterns)
+
+
+def _index_before(tokens: list[tuple[int, int, str]], pos: int) -> int:
+    """Index of the last token ending at or before *pos* (-1 if none)."""
+    lo, hi = 0, len(tokens)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if tokens[mid][1] <= pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo - 1
+
+
+def _is_word(token: tuple[int, int, str]) -> bool:
+    return token[2][:1].isalpha()
+
+
+def _apply(context: Any, comp: _Compiled, rule: _Rule, match: regex.Match[str], sent: _Sentence) -> Event | None:
+    lower: str = context.text.lower
+    body = rule.body
+    grammar = comp.grammar
+    t_start, t_end = match.start(), match.end()
+    last_word = lower[t_start:t_end].split()[-1]
+    if rule.not_forms and _glob(last_word, rule.not_forms):
+        return None
+    before = lower[max(sent.start, t_start - _RIGHT) : t_start]
+    after = lower[t_end : min(sent.end, t_end + _RIGHT)]
+    if any(p.search(before) for p in rule.reject_before) or any(p.search(after) for p in rule.reject_after):
+        return None
+    if rule.require_before and not any(p.search(before) for p in rule.require_before):
+        return None
+    if rule.require_after and not any(p.search(after) for p in rule.require_after):
+        return None
+    tokens = sent.tokens
+    verbal_noun = grammar["verb"]["verbal_noun"]
+    groups = match.groupdict()
+    nominal = groups.get("noun") is not None or (
+        groups.get("verb") is not None and (groups.get("nom") or "") in verbal_noun
+    )
+    if nominal:
+        extended = _nominal_ok(comp, rule, tokens, t_start, t_end, lower)
+        if extended is None:
+            return None
+        t_end = extended
+    embedded = bool(body.get("embedded")) and _embedded(grammar, tokens, t_end, lower)
+    left_from = max(sent.start, t_start - _LEFT)
+    if embedded:
+        acc = [e for e in sent.entities_in(left_from, t_start) if e.case == "accusative"]
+        if not acc:
+            embedded = False
+        else:
+            left_from = acc[-1].start
+    args = _arguments(context, comp, rule, sent, t_start, t_end, left_from, nominal, embedded)
+    if args is None:
+        return None
+    return _build(context, comp, rule, match, sent, t_start, t_end, args, embedded)
+
+
+def _nominal_ok(
+    comp: _Compiled, rule: _Rule, tokens: list[tuple[int, int, str]], t_start: int, t_end: int, lower: str
+) -> int | None:
+    """Is a noun trigger an event here?  Returns the trigger end (extended over a light verb)."""
+    grammar = comp.grammar["clause"]
+    i = _index_before(tokens, t_start)
+    while i >= 0 and tokens[i][2] in rule.modifier_words:
+        i -= 1
+    if i >= 0 and tokens[i][2] in grammar["demonstratives"]:
+        return None
+    if rule.light is not None:
+        j = _index_before(tokens, t_end) + 1
+        for k in range(j, min(j + 3, len(tokens))):
+            if not _is_word(tokens[k]):
+                break
+            hit = rule.light.match(lower, tokens[k][0])
+            if hit is not None:
+                return hit.end()
+    if not rule.body.get("needs_dependent", True):
+        return t_end
+    function_words = set(grammar["function_words"])
+    seen = 0
+    while i >= 0 and seen < 2:
+        word = tokens[i][2]
+        if not _is_word(tokens[i]):
+            if word in "-–—" and i > 0:
+                i -= 1
+                continue
+            break
+        if word not in function_words:
+            seen += 1
+            if len(word) > 3 and word.endswith(comp.dependent_endings + comp.participle_endings):
+                return t_end
+        i -= 1
+    return None
+
+
+def _embedded(grammar: dict[str, Any], tokens: list[tuple[int, int, str]], t_end: int, lower: str) -> bool:
+    """``... сапармен келуге шақырды``: the trigger is the dative verbal noun under a controller."""
+    word = lower[:t_end].rsplit(None, 1)[-1] if lower[:t_end].strip() else ""
+    if not word.endswith(("уға", "уге", "юға", "юге")):
+        return False
+    j = _index_before(tokens, t_end) + 1
+    if j >= len(tokens):
+        return False
+    return tokens[j][2].startswith(tuple(grammar["clause"]["controllers"]))
+
+
+@attrs.define
+class _Args:
+    agent: Candidate | None = None
+    participants: list[Candidate] = attrs.field(factory=list)
+    location: Candidate | None = None
+    destination: Candidate | None = None
+    destinations: list[Candidate] = attrs.field(factory=list)
+    attributes: dict[str, str] = attrs.field(factory=dict)
+    date: DateMention | None = None
+    count: Number | None = None
+    quantities: list[Any] = attrs.field(factory=list)
+    quote: tuple[int, int] | None = None
+    extra_spans: list[tuple[int, int]] = attrs.field(factory=list)
+
+
+_AGENT_TYPES = ("person", "title", "organization", "country", "city", "other")
+
+
+def _arguments(
+    context: Any,
+    comp: _Compiled,
+    rule: _Rule,
+    sent: _Sentence,
+    t_start: int,
+    t_end: int,
+    left_from: int,
+    nominal: bool,
+    embedded: bool,
+) -> _Args | None:
+    body = rule.body
+    roles: dict[str, str] = body.get("roles", {})
+    roles_after: dict[str, str] = body.get("roles_after", {})
+    agent_types = tuple(body.get("agent_types", _AGENT_TYPES))
+    participant_types = tuple(body.get("participant_types", _AGENT_TYPES))
+    left = sent.entities_in(left_from, t_start)
+    right = sent.entities_in(t_end, min(sent.end, t_end + _RIGHT))
+    args = _Args()
+    if embedded:
+        args.agent = left[0] if left and left[0].case == "accusative" else None
+        left = left[1:]
+    # the agent: a genitive possessor of a noun trigger, else the leftmost free nominative
+    elif roles.get("genitive") == "agent" and nominal:
+        gen = [e for e in left if e.case == "genitive" and e.type in ("person", "title", "organization")]
+        if gen:
+            args.agent = gen[-1]
+    if args.agent is None and not embedded and roles.get("nominative") == "agent":
+        noms = [
+            e
+            for e in left
+            if e.case == "nominative"
+            and not e.oblique
+            and e.type in agent_types
+            and not _relative_subject(sent, e, t_start, comp)
+        ]
+        named = [e for e in noms if e.type in ("person", "title", "organization")]
+        noms = named or noms
+        if noms:
+            args.agent = noms[0]
+            args.participants += [e for e in noms[1:] if e.group == noms[0].group]
+    if roles_after:
+        near = [e for e in right if e.start - t_end <= 40]
+        for case, role in roles_after.items():
+            hit = next((e for e in near if e.case == case), None)
+            if hit is None and role not in ("agent", "participant", "location", "destination"):
+                token = _token_with_case(context, sent, t_end, case)
+                if token:
+                    args.attributes[role] = token
+                continue
+            if hit is not None:
+                _assign(args, role, hit, participant_types)
+    for case, role in roles.items():
+        if role == "agent" or case == "nominative":
+            continue
+        found = [e for e in left if e.case == case]
+        if not found:
+            continue
+        if role == "participant":
+            for e in found:
+                _assign(args, role, e, participant_types)
+        else:
+            _assign(args, role, found[-1], participant_types)
+            if role == "destination":
+                args.destinations = [e for e in left if e.group == found[-1].group]
+    if "object" in body:
+        obj = _object(context, sent, t_start, body["object"]["case"])
+        if obj is not None:
+            args.attributes[body["object"]["attribute"]] = obj
+    _mentions(context, body, sent, t_start, t_end, args, comp)
+    if body.get("quote"):
+        args.quote = _quote(context, t_start)
+    for need in body.get("requires", ()):
+        if not _has(args, need):
+            return None
+    return args
+
+
+def _relative_subject(sent: _Sentence, entity: Candidate, t_start: int, comp: _Compiled) -> bool:
+    """``Президент Трамп ұсынған кеңес``: the subject of a participle before the trigger."""
+    j = _index_before(sent.tokens, entity.end) + 1
+    if j >= len(sent.tokens):
+        return False
+    start, _, word = sent.tokens[j]
+    return start < t_start and word.endswith(comp.participle_endings)
+
+
+def _assign(args: _Args, role: str, entity: Candidate, participant_types: tuple[str, ...]) -> None:
+    if role == "agent":
+        args.agent = args.agent or entity
+    elif role == "participant":
+        if entity.type in participant_types and entity not in args.participants and entity is not args.agent:
+            args.participants.append(entity)
+    elif role == "location":
+        args.location = args.location or entity
+    elif role == "destination":
+        args.destination = args.destination or entity
+    else:
+        args.attributes.setdefault(role, entity.text)
+        args.extra_spans.append((entity.start, entity.end))
+
+
+def _has(args: _Args, need: str) -> bool:
+    return {
+        "agent": args.agent is not None,
+        "participant": bool(args.participants),
+        "location": args.location is not None,
+        "destination": args.destination is not None,
+        "date": args.date is not None,
+        "count": args.count is not None,
+        "quantity": bool(args.quantities),
+        "quote": args.quote is not None,
+    }[need]
+
+
+def _case_word(context: Any, word: str, case: str) -> str | None:
+    stem, found = strip_case(word, context.rules)
+    if found == case:
+        return stem
+    return None
+
+
+def _object(context: Any, sent: _Sentence, t_start: int, case: str) -> str | None:
+    """The nearest of the (up to 3) words before the trigger in *case*: ``келісімге қол қойды``.
+
+    A nominative object is the word before ``болып``/``ретінде`` (``әкімі болып ... тағайындалды``).
+    """
+    i = _index_before(sent.tokens, t_start)
+    norm: str = context.text.norm
+    if case == "nominative":
+        k = next((k for k in range(i, max(i - 6, -1), -1) if sent.tokens[k][2] in ("болып", "ретінде")), -1)
+        if k <= 0 or not _is_word(sent.tokens[k - 1]):
+            return None
+        start, end, _ = sent.tokens[k - 1]
+        return norm[start:end]
+    for k in range(i, max(i - 3, -1), -1):
+        if not _is_word(sent.tokens[k]):
+            return None
+        start, end, _ = sent.tokens[k]
+        word = norm[start:end]
+        if case == "nominative":
+            return word
+        found = _case_word(context, word, case)
+        if found:
+            return found
+    return None
+
+
+def _token_with_case(context: Any, sent: _Sentence, t_end: int, case: str) -> str | None:
+    norm: str = context.text.norm
+    j = _index_before(sent.tokens, t_end) + 1
+    for start, end, word in sent.tokens[j : j + 5]:
+        if not word[:1].isalpha():
+            break
+        found = _case_word(context, norm[start:end], case)
+        if found:
+            return found
+    return None
+
+
+# --- mentions: date, count, quantities ----------------------------------------------------
+
+
+def _mentions(
+    context: Any, body: dict[str, Any], sent: _Sentence, t_start: int, t_end: int, args: _Args, comp: _Compiled
+) -> None:
+    text = context.text
+    o_start, o_end = text.start_of(t_start), text.end_of(t_end)
+    original: str = text.original
+    near = sent.mentions_in(text.start_of(max(sent.start, t_start - _LEFT)), text.end_of(min(sent.end, t_end + _RIGHT)))
+    dates = [m for m in near if isinstance(m, DateMention)]
+    before = [d for d in dates if d.span.end <= o_start]
+    args.date = before[-1] if before else next((d for d in dates if d.span.start >= o_end), None)
+    if args.date is not None and args.date.span.start >= o_end:
+        # a date after the trigger counts only inside the same clause
+        between = text.original[o_end : args.date.span.start]
+        if _BOUNDARY.search(between):
+            args.date = None
+    used: set[int] = set()
+    if body.get("count"):
+        for m in reversed(near):
+            if m.span.end > o_start or o_start - m.span.end > 40:
+                continue
+            gap = original[m.span.end : o_start]
+            if any(c in gap for c in ",.;:!?"):
+                continue
+            if isinstance(m, Quantity) and m.dimension == "count":
+                args.count = Number(m.value, m.span, m.qualifier, m.low, m.high)
+            elif isinstance(m, Number):
+                words = gap.lower().split()
+                if words[:1] in (["рет"], ["мәрте"]) or len(words) <= 2:
+                    args.count = m
+            if args.count is not None:
+                used.add(id(m))
+                break
+    if body.get("quantities"):
+        lower: str = text.lower
+        left = t_start
+        floor = max(sent.start, t_start - _LEFT)
+        while left > floor and not _BOUNDARY.match(lower, left - 1):
+            left -= 1
+        right = t_end
+        ceiling = min(sent.end, t_end + _RIGHT)
+        clause_end = _BOUNDARY.search(lower, t_end, ceiling)
+        right = clause_end.start() if clause_end else ceiling
+        if clause_end and clause_end.start() - t_end <= 1:
+            following = _BOUNDARY.search(lower, clause_end.end(), ceiling)
+            right = following.start() if following else ceiling
+        lo, hi = text.start_of(left), text.end_of(right)
+        date_spans = [d.span for d in dates]
+        for m in near:
+            if id(m) in used or not isinstance(m, (Money, Quantity, Distance, Number)):
+                continue
+            if isinstance(m, Quantity) and m.dimension == "count":
+                continue
+            if lo <= m.span.start and m.span.end <= hi and not any(d.contains(m.span) for d in date_spans):
+                args.quantities.append(m)
+
+
+# --- quotes -------------------------------------------------------------------------------
+
+
+def _quote(context: Any, t_start: int) -> tuple[int, int] | None:
+    """The quoted words a speech verb closes: ``«...», — деді``, or the paragraph before ``– деді``."""
+    norm: str = context.text.norm
+    i = t_start
+    while i > 0 and norm[i - 1] in " ,.-–—\u00a0":
+        i -= 1
+    if i > 0 and norm[i - 1] in _OPEN_QUOTE:
+        close = i - 1
+        opening = norm.rfind(_OPEN_QUOTE[norm[close]], max(0, close - 5000), close)
+        if opening >= 0:
+            return opening + 1, close
+        return None
+    line = norm.rfind("\n", 0, i) + 1
+    while line < i and norm[line] in " -–—\t":
+        line += 1
+    while i > line and norm[i - 1] in " ,-–—":
+        i -= 1
+    return (line, i) if i > line else None
+
+
+# --- building the event -------------------------------------------------------------------
+
+
+def _modality(
+    comp: _Compiled,
+    rule: _Rule,
+    match: regex.Match[str],
+    lower: str,
+    t_start: int,
+    t_end: int,
+    sent: _Sentence,
+    embedded: bool,
+) -> str:
+    if "modality" in rule.body:
+        return str(rule.body["modality"])
+    grammar = comp.grammar["modality"]
+    window = int(grammar["window"])
+    j = _index_before(sent.tokens, t_end) + 1
+    after = [w for _, _, w in sent.tokens[j : j + window + 1]]
+    cut = next((k for k, w in enumerate(after) if not w[:1].isalpha()), len(after))
+    after = after[:cut][:window]
+    i = _index_before(sent.tokens, t_start)
+    before = [w for _, _, w in sent.tokens[max(0, i - 2) : i + 1]]
+    groups = match.groupdict()
+    if rule.light is not None and t_end > match.end():
+        # the light verb carries the tense: `сапармен бармайды`, `кездесу өткізеді`
+        light = rule.light.search(lower, match.end(), t_end)
+        if light is not None:
+            groups = light.groupdict()
+    verb = groups.get("verb") is not None
+    if (verb and groups.get("neg")) or any(_glob(w, grammar["negated_after"]) for w in after[:2]):
+        return "negated"
+    tense = (groups.get("tense") or "") if verb else ""
+    nom = (groups.get("nom") or "") if verb else ""
+    if tense in grammar["possible_forms"] or any(_glob(w, grammar["possible_after"]) for w in after):
+        return "possible"
+    if embedded or any(_glob(w, grammar["planned_after"]) for w in after):
+        return "planned"
+    if any(_glob(w, grammar["planned_before"]) for w in before):
+        return "planned"
+    if rule.body.get("tense_modality", True) and (
+        tense in grammar["planned_forms"]
+        or (nom in grammar["planned_forms"] and lower[t_end - len(nom) : t_end] == nom)
+    ):
+        return "planned"
+    return "done"
+
+
+def _entity(context: Any, cand: Candidate | None) -> Entity | None:
+    if cand is None:
+        return None
+    return Entity(cand.text, cand.type, context.text.span(cand.start, cand.end))
+
+
+def _build(
+    context: Any,
+    comp: _Compiled,
+    rule: _Rule,
+    match: regex.Match[str],
+    sent: _Sentence,
+    t_start: int,
+    t_end: int,
+    args: _Args,
+    embedded: bool,
+) -> Event:
+    text = context.text
+    lower: str = text.lower
+    body = rule.body
+    attributes: dict[str, str] = dict(body.get("attributes", {}))
+    attributes.update(args.attributes)
+    i = _index_before(sent.tokens, t_start)
+    near = {w for _, _, w in sent.tokens[max(0, i - 2) : i + 1]} | set(lower[t_start:t_end].split())
+    for name, table in body.get("modifiers", {}).items():
+        for word, value in table.items():
+            if word in near:
+                attributes[name] = value
+                break
+    if body.get("direction") and args.destination is not None and args.destination.home is not None:
+        attributes["direction"] = "incoming" if args.destination.home else "outgoing"
+    if len(args.destinations) > 1:
+        attributes["destinations"] = "; ".join(d.text for d in args.destinations)
+    if args.agent is not None and args.agent.title:
+        attributes["agent_title"] = args.agent.title
+    if args.quote is not None:
+        attributes["quote"] = text.span(*args.quote).text
+    trigger = text.span(t_start, t_end)
+    spans = [trigger]
+    agent = _entity(context, args.agent)
+    participants = tuple(e for e in (_entity(context, c) for c in args.participants) if e is not None)
+    location = _entity(context, args.location)
+    destination = _entity(context, args.destination)
+    for ent in (agent, location, destination, *participants):
+        if ent is not None:
+            spans.append(ent.span)
+    for m in (args.date, args.count, *args.quantities):
+        if m is not None:
+            spans.append(m.span)
+    for a, b in args.extra_spans:
+        spans.append(text.span(a, b))
+    if args.quote is not None:
+        spans.append(text.span(*args.quote))
+    lo = min(s.start for s in spans)
+    hi = max(s.end for s in spans)
+    return Event(
+        type=rule.type,
+        trigger=trigger,
+        sentence=text.span(sent.start, sent.end),
+        span=Span(lo, hi, text.original[lo:hi]),
+        rule=rule.id,
+        agent=agent,
+        participants=participants,
+        location=location,
+        destination=destination,
+        date=args.date,
+        count=args.count,
+        quantities=tuple(args.quantities),
+        modality=_modality(comp, rule, match, lower, t_start, t_end, sent, embedded),
+        attributes=tuple(sorted(attributes.items())),
+    )
+
+
+__all__ = ["EventRule", "compiled_rules", "events_in"]

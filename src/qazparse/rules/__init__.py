@@ -186,7 +186,7 @@ class Rules:
     def with_event(self, rule: Any, *, key: str | None = None) -> Rules:
         """Add an event rule: a dict in the ``events`` table format, or a plain callable.
 
-        A callable gets ``(context, sentence, mentions)`` and returns events; see
+        A callable gets ``(context, sentence_bounds, mentions)`` and returns events; see
         ``docs/events.md``.
         """
         if callable(rule):
