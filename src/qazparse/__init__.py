@@ -12,6 +12,7 @@ from .dates import parse_date
 from .errors import ParseError, RulesError
 from .extract import explain, extract, extract_events, extract_many
 from .numerals import number_to_words, parse_number, parse_ordinal
+from .patterns import Element, Pattern
 from .quantities import parse_distance, parse_money, parse_quantity
 from .rules import Rules, default_rules
 from .text import Document
@@ -40,6 +41,7 @@ __all__ = [
     "DateMention",
     "Distance",
     "Document",
+    "Element",
     "Entity",
     "Event",
     "Extraction",
@@ -48,6 +50,7 @@ __all__ = [
     "Number",
     "Ordinal",
     "ParseError",
+    "Pattern",
     "Qualifier",
     "Quantity",
     "Rules",
