@@ -1,15 +1,1856 @@
-"""Dates (being written: see issue 4)."""
+"""Dates, periods and times of day in Kazakh text, resolved against the article's date.
+
+What the text says is kept as written (``year``, ``month``, ``day``, ``weekday``, ``hour``,
+``minute``), with a ``grain``; ``start`` and ``end`` (inclusive) are filled when the mention
+can be resolved.  Relative mentions resolve against the reference date: the caller's, or the
+`` date YYYY-MM-DD`` prefix of an article.  The library never reads today's date.
+
+    >>> parse_date("2025 жылғы 21 қазанда").start
+    datetime.date(2025, 10, 21)
+    >>> d = parse_date("былтыр", reference=_dt.date(2025, 10, 21))
+    >>> (d.start, d.end, d.relative)
+    (datetime.date(2024, 1, 1), datetime.date(2024, 12, 31), 'year-1')
+    >>> parse_date("былтыр").start is None
+    True
+
+How it works
+------------
+The words come from the ``calendar`` rule table (months, weekdays, relative words,
+modifiers, period words, times of day, postpositions).  Numbers in words (``екі мың жиырма
+бесінші жылы``, ``соңғы үш жылда``) come from :func:`qazparse.numerals.find_numeral_matches`:
+each word numeral is masked in a copy of the lower-case text by one private-use character a
+letter (``\\ue001`` for ordinals, ``\\ue000`` for cardinals), so the date patterns, compiled
+once per :class:`~qazparse.rules.Rules`, see ``<NUM> жылы`` and look the value up by offset.
+Every pattern (a *branch*) proposes candidates; a candidate whose parts do not make a date
+(``31 ақпан``, ``2803 қарары``) is dropped; the longest candidates that do not overlap are
+kept; a date followed by a clock time becomes one mention; a postposition after a date
+(``дейін``, ``бастап``, ``бері``) joins it.
+
+The notation of ``DateMention.relative`` (see ``docs/dates.md``):
+
+- ``<unit><±n>``: the calendar unit *n* steps from the one holding the reference:
+  ``day+0`` (бүгін), ``day-1`` (кеше), ``week-1`` (өткен аптада), ``month+1`` (келесі айда),
+  ``year-1`` (былтыр), ``year+0`` (биыл; also a month or day with no year: ``21 қазанда``),
+  ``year-3`` (3 жыл бұрын), ``century-1`` (өткен ғасырда).  With ``weekday`` set, the
+  weekday inside that week (``өткен жұмада`` is ``week-1`` with weekday 4).
+- ``nearest``: a weekday with no modifier (``сенбі күні``): that weekday nearest the
+  reference (up to three days either side).
+- ``last`` / ``next``: a month or a season after өткен / келесі (``өткен ақпанда``): the
+  latest one that ended before the reference, the first one that starts after it.
+- ``latest``: a decade with no century (``90-жылдары``): the latest such decade that starts
+  no later than the reference.
+- ``ref±P<n><D|W|M|Y>``: the reference moved by an ISO 8601 duration, used for interval ends.
+- ``A..B``: an interval between two anchors, either end possibly open or an ISO date:
+  ``ref-P3Y..ref`` (соңғы үш жылда), ``year+0..ref`` (жыл басынан бері),
+  ``ref..`` (алдағы жылдары), ``..ref`` (кейінгі жылдары), ``2010-01-01..ref`` (2010 жылдан бері).
+"""
+
 from __future__ import annotations
 
+import calendar as _calendar
+import datetime as _dt
+import itertools
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from .errors import ParseError
-from .values import DateMention
+import attrs
+import regex
+from dateutil.relativedelta import relativedelta
+
+from .morphology import cases, ending_chain, inflected, split_endings, stem_variants
+from .numerals import find_numeral_matches
+from .parsing import parse_whole
+from .rules import Rules
+from .values import DateMention, Grain, Qualifier
+
+__all__ = ["extract_dates", "parse_date", "resolve_relative"]
+
+Interval = tuple[_dt.date, _dt.date]
+Anchor = Callable[[_dt.date], "Interval | None"]
+
+_MASK_CARDINAL = "\ue000"
+_MASK_ORDINAL = "\ue001"
+_MASKS = f"[{_MASK_CARDINAL}{_MASK_ORDINAL}]"
+_NB = r"(?<![\p{L}\p{M}\d])"
+_NA = r"(?![\p{L}\p{M}])"
+_ND_BEFORE = r"(?<![\p{L}\p{M}\d.,:\-–])"
+_ND_AFTER = r"(?!\d|[.,:]\d)"
+_S = r"[ \t]{1,3}"
+_S0 = r"[ \t]{0,2}"
+_HY = r"[ \t]{0,2}[-–—][ \t]{0,2}"
+_ORD = r"(?:сыншы|сінші|ыншы|інші|ншы|нші|шы|ші)"
+_ROMAN = r"[ivxlcіх]{1,7}"
+_UNIT_DELTA = {
+    "day": relativedelta(days=1),
+    "week": relativedelta(weeks=1),
+    "month": relativedelta(months=1),
+    "quarter": relativedelta(months=3),
+    "half": relativedelta(months=6),
+    "year": relativedelta(years=1),
+    "decade": relativedelta(years=10),
+    "century": relativedelta(years=100),
+}
+_ISO_UNIT = {"day": "D", "week": "W", "month": "M", "year": "Y", "quarter": "Q", "hour": "H", "minute": "MIN"}
+_POST_QUALIFIER = {
+    "up_to": Qualifier.UP_TO,
+    "at_least": Qualifier.AT_LEAST,
+    "after": Qualifier.MORE_THAN,
+    "before": Qualifier.LESS_THAN,
+    "about": Qualifier.APPROXIMATELY,
+}
+
+
+# --- calendar arithmetic ----------------------------------------------------------------
+
+
+def _safe(make: Callable[[], Interval]) -> Interval | None:
+    try:
+        return make()
+    except (ValueError, OverflowError):
+        return None
+
+
+def _month_end(year: int, month: int) -> _dt.date:
+    return _dt.date(year, month, _calendar.monthrange(year, month)[1])
+
+
+def _year_interval(year: int) -> Interval | None:
+    return _safe(lambda: (_dt.date(year, 1, 1), _dt.date(year, 12, 31)))
+
+
+def _month_interval(year: int, month: int, last: int | None = None) -> Interval | None:
+    return _safe(lambda: (_dt.date(year, month, 1), _month_end(year, last or month)))
+
+
+def _day_interval(year: int, month: int, day: int, last: int | None = None) -> Interval | None:
+    return _safe(lambda: (_dt.date(year, month, day), _dt.date(year, month, last or day)))
+
+
+def _quarter_interval(year: int, quarter: int) -> Interval | None:
+    return _month_interval(year, 3 * quarter - 2, 3 * quarter)
+
+
+def _half_interval(year: int, half: int) -> Interval | None:
+    return _month_interval(year, 6 * half - 5, 6 * half)
+
+
+def _decade_interval(first: int) -> Interval | None:
+    return _safe(lambda: (_dt.date(first, 1, 1), _dt.date(first + 9, 12, 31)))
+
+
+def _century_interval(century: int) -> Interval | None:
+    """The n-th century: 1901-2000 is the 20th (the usual reading of ХХ ғасыр)."""
+    return _safe(lambda: (_dt.date(century * 100 - 99, 1, 1), _dt.date(century * 100, 12, 31)))
+
+
+def unit_period(unit: str, day: _dt.date, offset: int = 0) -> Interval | None:
+    """The calendar *unit* holding *day*, moved *offset* units: ``("year", 2025-10-21, -1)`` is 2024.
+
+    >>> unit_period("week", _dt.date(2025, 10, 21), -1)
+    (datetime.date(2025, 10, 13), datetime.date(2025, 10, 19))
+    """
+    y, m = day.year, day.month
+    if unit == "day":
+        return _safe(lambda: (day + _dt.timedelta(days=offset), day + _dt.timedelta(days=offset)))
+    if unit == "week":
+        return _safe(lambda: _week(day, offset))
+    if unit == "month":
+        index = y * 12 + (m - 1) + offset
+        return _month_interval(index // 12, index % 12 + 1)
+    if unit == "quarter":
+        index = y * 4 + (m - 1) // 3 + offset
+        return _quarter_interval(index // 4, index % 4 + 1)
+    if unit == "half":
+        index = y * 2 + (m - 1) // 6 + offset
+        return _half_interval(index // 2, index % 2 + 1)
+    if unit == "year":
+        return _year_interval(y + offset)
+    if unit == "decade":
+        return _decade_interval((y // 10 + offset) * 10)
+    if unit == "century":
+        return _century_interval((y - 1) // 100 + 1 + offset)
+    return None
+
+
+def _week(day: _dt.date, offset: int) -> Interval:
+    monday = day - _dt.timedelta(days=day.weekday()) + _dt.timedelta(weeks=offset)
+    return monday, monday + _dt.timedelta(days=6)
+
+
+def _shift(day: _dt.date, unit: str, n: int) -> _dt.date | None:
+    delta = _UNIT_DELTA.get(unit)
+    if delta is None:
+        return None
+    try:
+        result: _dt.date = day + delta * n
+    except (ValueError, OverflowError):
+        return None
+    return result
+
+
+def resolve_relative(
+    relative: str, weekday: int | None, reference: _dt.date
+) -> tuple[_dt.date | None, _dt.date | None] | None:
+    """Resolve a ``relative`` notation (see the module docs) against *reference*.
+
+    An open end of an interval (``year+1..``) stays None.
+
+    >>> resolve_relative("ref-P3Y..ref", None, _dt.date(2025, 10, 21))
+    (datetime.date(2022, 10, 21), datetime.date(2025, 10, 21))
+    >>> resolve_relative("nearest", 5, _dt.date(2025, 10, 21))
+    (datetime.date(2025, 10, 18), datetime.date(2025, 10, 18))
+    >>> resolve_relative("year+1..", None, _dt.date(2025, 10, 21))
+    (datetime.date(2026, 1, 1), None)
+    """
+    if ".." in relative:
+        left, _, right = relative.partition("..")
+        a = _anchor_bound(left, reference, first=True) if left else None
+        b = _anchor_bound(right, reference, first=False) if right else None
+        if (left and a is None) or (right and b is None) or (a is not None and b is not None and a > b):
+            return None
+        return a, b
+    if relative == "nearest" and weekday is not None:
+        delta = (weekday - reference.weekday() + 3) % 7 - 3
+        day = reference + _dt.timedelta(days=delta)
+        return day, day
+    if relative == "latest":
+        return None
+    unit, sign, count = _split_unit(relative)
+    if unit is None:
+        return None
+    period = unit_period(unit, reference, sign * count)
+    if period is not None and weekday is not None and unit == "week":
+        day = period[0] + _dt.timedelta(days=weekday)
+        return day, day
+    return period
+
+
+def _split_unit(text: str) -> tuple[str | None, int, int]:
+    for sign_char, sign in (("+", 1), ("-", -1)):
+        unit, found, count = text.partition(sign_char)
+        if found and count.isdigit() and unit in _UNIT_DELTA:
+            return unit, sign, int(count)
+    return None, 0, 0
+
+
+def _anchor_bound(text: str, reference: _dt.date, *, first: bool) -> _dt.date | None:
+    if text == "ref":
+        return reference
+    if text.startswith("ref") and len(text) > 5 and text[4] == "P":
+        sign = 1 if text[3] == "+" else -1
+        body = text[5:]
+        number, unit_code = body[:-1], body[-1:]
+        unit = {"D": "day", "W": "week", "M": "month", "Y": "year", "Q": "quarter"}.get(unit_code)
+        if unit is None or not number.isdigit():
+            return None
+        return _shift(reference, unit, sign * int(number))
+    if len(text) == 10 and text[4] == "-":
+        try:
+            return _dt.date.fromisoformat(text)
+        except ValueError:
+            return None
+    unit, sign, count = _split_unit(text)
+    if unit is None:
+        return None
+    period = unit_period(unit, reference, sign * count)
+    if period is None:
+        return None
+    return period[0] if first else period[1]
+
+
+def _rel(unit: str, offset: int) -> str:
+    return f"{unit}{'+' if offset >= 0 else '-'}{abs(offset)}"
+
+
+def _ref_shift(unit: str, n: int) -> str:
+    return f"ref{'+' if n >= 0 else '-'}P{abs(n)}{_ISO_UNIT[unit]}"
+
+
+def _roman(text: str) -> int | None:
+    """A Roman numeral (Latin or Cyrillic І, Х letters) as an int, or None when malformed."""
+    values = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "і": 1, "х": 10}
+    total = 0
+    previous = 0
+    for ch in reversed(text.lower()):
+        value = values.get(ch)
+        if value is None:
+            return None
+        if value < previous:
+            total -= value
+        else:
+            total += value
+            previous = value
+    return total if _to_roman(total) == text.lower().replace("і", "i").replace("х", "x") else None
+
+
+_ROMAN_STEPS = (
+    (100, "c"),
+    (90, "xc"),
+    (50, "l"),
+    (40, "xl"),
+    (10, "x"),
+    (9, "ix"),
+    (5, "v"),
+    (4, "iv"),
+    (1, "i"),
+)
+
+
+def _to_roman(n: int) -> str:
+    out = []
+    for value, letters in _ROMAN_STEPS:
+        while n >= value:
+            out.append(letters)
+            n -= value
+    return "".join(out)
+
+
+# --- the grammar, compiled once per Rules ------------------------------------------------
+
+
+def _alt(words: Iterable[str]) -> str:
+    unique = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(regex.escape(w) for w in unique)
+
+
+def _trie(words: Iterable[str]) -> str:
+    """A regex alternation of *words* factored by common prefixes (fast on long word lists).
+
+    It matches the same strings as ``a|b|c`` with the longest alternative tried first.
+
+    >>> _trie(["жыл", "жылы", "жұма"])
+    'ж(?:ыл(?:ы)?|ұма)'
+    """
+    tree: dict[str, Any] = {}
+    for word in set(words):
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = [regex.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:
+            return f"(?:{body})?" if len(branches) == 1 else body + "?"
+        return body
+
+    return emit(tree)
+
+
+def _abbr(words: Iterable[str]) -> str:
+    """Abbreviations with their period (қаз., ж.); at the very end of the text the period may
+    be left to the sentence (``parse_date("2025 ж.")`` reads ``2025 ж`` plus a full stop)."""
+    stems = [w[:-1] if w.endswith(".") else w for w in words]
+    if not stems:
+        return "(?!)"
+    return rf"(?:(?:{_alt(stems)})(?:(?=\.?[ \t]*\Z)|\.))"
+
+
+@attrs.frozen(eq=False)
+class _Lexicon:
+    months: dict[str, int]
+    ambiguous_months: frozenset[int]
+    weekdays: dict[str, int]
+    ambiguous_weekdays: frozenset[int]
+    relative: dict[str, tuple[str, int]]
+    modifiers: dict[str, int]
+    span_modifiers: dict[str, int]
+    vague_modifiers: dict[str, int]
+    units: dict[str, str]
+    alone_units: frozenset[str]
+    period_ordinals: dict[str, int]
+    parts: dict[str, str]
+    day_periods: dict[str, tuple[str, bool, bool]]
+    postpositions: dict[str, str]
+    seasons: dict[str, tuple[int, int]]
+    scope_re: Any  # the year slot that starts the year-scope branches: tried once per trigger
+    scope_branches: frozenset[int]
+    branches: tuple[tuple[str, Any], ...]
+    trigger_res: tuple[Any, ...]
+    word_branches: dict[str, tuple[int, ...]]
+    digit_branches: dict[str, tuple[int, ...]]
+    mask_branches: tuple[int, ...]
+    quote_branches: tuple[int, ...]
+    roman_branches: tuple[int, ...]
+    postposition_re: Any
+    range_join_re: Any
+    range_end_re: Any
+    joiner_re: Any
+
+
+def _prefix_lookup(table: Mapping[str, Any], token: str) -> Any:
+    """The value of the longest key of *table* that starts *token*."""
+    for size in range(min(len(token), 24), 0, -1):
+        hit = table.get(token[:size])
+        if hit is not None:
+            return hit
+    return None
+
+
+def _build(rules: Rules) -> _Lexicon:
+    cal = rules.table("calendar")
+    end = ending_chain(rules)
+    end1 = ending_chain(rules, minimum=1)
+
+    def infl(stems: Iterable[str]) -> str:
+        return inflected(list(stems), rules, guard=False)
+
+    # Calendar words take every ending but the accusative (жұмады "closed", кешені "complex"
+    # are not dates); the stem is still softened before a vowel (қыркүйегінде).
+    date_groups = ("plural", "possessive3", "genitive", "dative", "locative", "ablative", "attributive")
+    date_morphs = [e for g in date_groups for e in rules.table("morphology")["endings"].get(g, ())]
+    date_chain = f"(?:{_alt(date_morphs)}){{0,4}}"
+    date_vowel_chain = f"(?=[аәеиоөұүыіэюя])(?:{_alt(date_morphs)}){{1,4}}"
+
+    def dated(stems: Iterable[str]) -> str:
+        plain: list[str] = []
+        soft: list[str] = []
+        for stem in stems:
+            base, softened = stem_variants(stem, rules)
+            plain.append(base)
+            if softened:
+                soft.append(softened)
+        body = f"(?:{_alt(plain)}){date_chain}"
+        if soft:
+            body = f"(?:{body}|(?:{_alt(soft)}){date_vowel_chain})"
+        return body
+
+    # Month and weekday tokens: every stem (and its softened form) and the abbreviations.
+    months: dict[str, int] = {}
+    month_stems: list[str] = []
+    plain_month_stems: list[str] = []
+    abbreviations: list[str] = []
+    ambiguous_months = set()
+    for entry in cal.get("months", {}).values():
+        stems = [entry["stem"], *entry.get("variants", ())]
+        for stem in stems:
+            base, soft = stem_variants(stem, rules)
+            months[base] = entry["number"]
+            if soft:
+                months[soft] = entry["number"]
+        month_stems.extend(stems)
+        if not entry.get("ambiguous", False):
+            plain_month_stems.extend(stems)
+        else:
+            ambiguous_months.add(entry["number"])
+        abbreviations.append(entry["abbreviation"])
+        months[entry["abbreviation"].rstrip(".")] = entry["number"]
+    weekdays: dict[str, int] = {}
+    weekday_abbreviations: dict[str, int] = {}
+    ambiguous_weekdays = set()
+    for entry in cal.get("weekdays", {}).values():
+        weekdays[entry["stem"]] = entry["number"]
+        weekday_abbreviations[entry["abbreviation"]] = entry["number"]
+        if entry.get("ambiguous", False):
+            ambiguous_weekdays.add(entry["number"])
+    relative: dict[str, tuple[str, int]] = {}
+    for entry in cal.get("relative", {}).values():
+        for word in entry["words"]:
+            relative[word] = (entry["unit"], entry["offset"])
+    units: dict[str, str] = {}
+    alone_units = set()
+    for entry in cal.get("units", {}).values():
+        for stem in entry["stems"]:
+            units[stem] = entry["unit"]
+            base, soft = stem_variants(stem, rules)
+            if soft:
+                units[soft] = entry["unit"]
+            if entry.get("alone", False):
+                alone_units.add(stem)
+    periods = cal.get("periods", {})
+    parts = dict(cal.get("parts", {}))
+    day_periods: dict[str, tuple[str, bool, bool]] = {}
+    for key, entry in cal.get("day_periods", {}).items():
+        for word in entry["words"]:
+            day_periods[word] = (key, entry.get("pm", False), entry.get("alone", False))
+    postpositions = dict(cal.get("postpositions", {}))
+    seasons: dict[str, tuple[int, int]] = {}
+    season_forms: list[str] = []
+    for entry in cal.get("seasons", {}).values():
+        seasons[entry["stem"]] = (entry["months"][0], entry["months"][1])
+        forms = [entry["stem"] + e for e in entry["endings"]]
+        if entry.get("bare", False):
+            forms.append(entry["stem"])
+        season_forms.extend(forms)
+    modifiers = dict(cal.get("modifiers", {}))
+    period_ordinals = dict(cal.get("period_ordinals", {}))
+
+    # Endings after the relative words (бүгінгі, кешегі, былтырдан): an attributive, then at
+    # most one case ending, so that кешені, кешенді ("complex") are not кеше + ending.
+    table = rules.table("morphology")["endings"]
+    cases_alt = _alt(
+        e for g in ("dative", "locative", "ablative", "genitive") for e in table.get(g, ()) if len(e) > 1
+    )
+    rel_end = f"(?:{_alt(table.get('attributive', ()))})?(?:{cases_alt})?"
+    rel_year_attr = f"(?:{_alt(table.get('attributive', ()))}|{_alt(table.get('genitive', ()))})"
+
+    # --- slots ---------------------------------------------------------------------------
+    month_tok = f"(?:{dated(month_stems)}{_NA}|{_abbr(abbreviations)})"
+    month_plain_tok = f"(?:{dated(plain_month_stems)}{_NA})"
+    genitive = _alt(table.get("genitive", ()))
+    month_gen_tok = f"(?:(?:{_alt(month_stems)})(?:{genitive}){_NA}|(?:{month_tok}){_S}айының{_NA})"
+    weekday_tok = f"(?:{dated(weekdays)}{_NA})"
+    jyl = (
+        f"(?:{infl(periods.get('year', ('жыл',)))}{_NA}|{_abbr(periods.get('years_abbreviations', ()))}|"
+        f"{_abbr(periods.get('year_abbreviations', ()))})"
+    )
+    ai = f"{infl(periods.get('month', ('ай',)))}{_NA}"
+    day_word = f"{infl(periods.get('day', ('күн',)))}{_NA}"
+    dom_word = f"{infl(periods.get('day_of_month', ('жұлдыз',)))}{_NA}"
+    day_tail = f"(?:{_S}(?:(?P<dk>{day_word})|{dom_word}))?"
+    modifiers_alt = _alt(modifiers)
+    rel_day = _alt(w for w, (u, _) in relative.items() if u == "day")
+    rel_year = _alt(w for w, (u, _) in relative.items() if u == "year")
+    part_stems = []
+    for stem in parts:
+        base, soft = stem_variants(stem, rules)
+        if base[-1] in "аәеиоөұүыіэюя":
+            part_stems.append(f"{regex.escape(base)}(?:сы|сі)")
+        else:
+            part_stems.append(f"(?:{regex.escape(soft or base)})(?:ы|і)")
+    part_tok = f"(?P<part>(?:{'|'.join(part_stems)}){end}{_NA})"
+    q_words = periods.get("quarter", ("тоқсан",))
+    quarter_tok = f"(?P<q>{infl(q_words)}{_NA}|{_abbr(periods.get('quarter_abbreviations', ()))})"
+    half_tok = f"(?P<h>{infl(periods.get('half', ('жарты',)))}{_NA})"
+    century_abbr = _abbr(periods.get("century_abbreviations", ()))
+    century_tok = f"(?:{infl(periods.get('century', ('ғасыр',)))}{_NA}|{century_abbr})"
+    ordinals_alt = _alt(period_ordinals)
+    unit_tok = f"(?P<u>{_alt(units)})(?P<ue>{end}){_NA}"
+    alone_unit_tok = f"(?P<u>{_alt(alone_units)})(?P<ue>{end}){_NA}"
+    number_tok = rf"(?:(?P<n>{_ND_BEFORE}\d{{1,3}}){_ND_AFTER}|(?P<nw>{_MASK_CARDINAL}+))"
+    number2_tok = rf"(?:{_HY}(?:(?P<n2>\d{{1,3}}){_ND_AFTER}|(?P<nw2>{_MASK_CARDINAL}+)))?"
+    range_words = _alt(periods.get("range", ("аралығ",)))
+
+    def year(s: str = "", forms: str = jyl) -> str:
+        return (
+            rf"(?:(?P<y{s}>{_ND_BEFORE}\d{{4}})(?:-{_ORD})?{_ND_AFTER}{_S0}|(?P<yw{s}>{_MASKS}+){_S})"
+            rf"(?P<jyl{s}>{forms})"
+        )
+
+    # A year that scopes a date carries the genitive or attributive (2025 жылғы 21 қазанда,
+    # 2025 жылдың қаңтарында, өткен жылдың көктемінде) or is the CLDR "2025 ж.".  "2025 жылы
+    # қыркүйекте" is two mentions, "in 2025" and "in September", the second taking its year
+    # from the first (KazNERD tags them apart too).
+    year_words = _alt(periods.get("year", ("жыл",)))
+    jyl_scope = (
+        f"(?:(?:{year_words})(?:{_alt(table.get('attributive', ()))}|{_alt(table.get('genitive', ()))}){_NA}"
+        f"|{_abbr(periods.get('year_abbreviations', ()))})"
+    )
+    year_slot = (
+        rf"(?:{year(forms=jyl_scope)}|{_NB}(?P<ry>{rel_year}){rel_year_attr}{_NA}"
+        rf"|{_NB}(?P<ymod>{modifiers_alt}){_S}(?P<jylr>{jyl_scope})|{_NB}(?P<jyl0>{year_words})(?:дың|дің){_NA})"
+    )
+
+    def day(s: str = "") -> str:
+        return (
+            rf"(?:(?P<d{s}>{_ND_BEFORE if not s else ''}(?:0?[1-9]|[12]\d|3[01]))(?!\d)"
+            rf"(?:[-–](?=\p{{L}})(?:{_ORD})?{end}{_NA})?"
+            rf"|(?P<dw{s}>{_MASKS}+)|«(?P<dq{s}>\d{{1,2}})»)"
+        )
+
+    day_range = rf"{day()}(?:{_HY}{day('2')})?"
+
+    range_tail = rf"(?:{_S}(?:(?:{range_words}){end}|арасында|арасындағы){_NA})?"
+
+    def month(s: str = "") -> str:
+        return f"(?P<m{s}>{_NB}{month_tok})"
+
+    month_range = rf"{month()}(?:{_HY}{month('2')})?(?:{_S}(?P<ai>{ai}))?(?(m2){range_tail})"
+    day_range_tail = rf"(?(d2){range_tail}|(?(dw2){range_tail}))"
+
+    def clock(s: str = "") -> str:
+        return (
+            rf"(?P<hh{s}>{_ND_BEFORE if not s else ''}(?:[01]?\d|2[0-3]))"
+            rf"(?P<sep{s}>[:.]|-(?=\d\d))(?P<mi{s}>[0-5]\d)"
+            rf"(?::[0-5]\d)?{_ND_AFTER}(?:[-–]?(?P<te{s}>{end1}){_NA})?"
+        )
+
+    day_period_alt = _alt(day_periods)
+    sagat = _alt(periods.get("hour", ("сағат",)))
+    time_prefix = rf"(?:{_NB}(?P<dp>{day_period_alt}){_S})?(?:{_NB}(?P<sag>{sagat}){_S})?"
+    # After a date and a comma, the CLDR abbreviations (сс, жм) are safe to read (yMMMEd).
+    weekday_abbr = _alt(e["abbreviation"] for e in cal.get("weekdays", {}).values())
+    weekday_tail = rf"(?:{_S0},?{_S}(?P<wd>{_NB}(?:{weekday_tok}|(?:{weekday_abbr}){_NA})))?"
+    season_tok = rf"(?P<sn>{_NB}(?:{_alt(season_forms)}){_NA})" if season_forms else "(?!)"
+    cent = (
+        rf"(?:{_NB}(?P<cr>{_ROMAN}){_NA}|(?P<cw>{_MASK_ORDINAL}+)|(?P<cd>{_ND_BEFORE}\d{{1,2}})-{_ORD}"
+        rf"|{_NB}(?P<cm>{modifiers_alt}))"
+        rf"(?:{_HY}(?:(?P<cr2>{_ROMAN}){_NA}|(?P<cw2>{_MASK_ORDINAL}+)|(?P<cd2>\d{{1,2}})-{_ORD}))?{_S}"
+        rf"(?P<cent>{_NB}{century_tok})"
+    )
+    qord = (
+        rf"(?:{_NB}(?P<qr>{_ROMAN}){_NA}{_S0}|(?P<qd>{_ND_BEFORE}[1-4])-(?:{_ORD}-?)?{_S0}"
+        rf"|(?P<qw>{_MASK_ORDINAL}+){_S}|{_NB}(?P<qo>{ordinals_alt}){_S})"
+    )
+    hord = (
+        rf"(?:(?P<hd>{_ND_BEFORE}[12])-(?:{_ORD})?{_S0}|(?P<hw>{_MASK_ORDINAL}+){_S}"
+        rf"|{_NB}(?P<ho>{ordinals_alt}){_S})"
+    )
+
+    branch_list: list[tuple[str, str]] = [
+        # 2025 жылғы 21 қазанда; 2025 ж. 21 қазан, сейсенбі; 2025 жылдың 3 қаңтарда
+        (
+            "ydm",
+            rf"{year_slot}{_S}{day_range}(?:{_S}|-){month()}(?:{_S}(?P<ai>{ai})|{day_tail}){weekday_tail}"
+            rf"{day_range_tail}",
+        ),
+        # 1939 жылы тамыздың 23 жұлдызында; 2025 жылдың қазан айының 21-і
+        ("ymgd", rf"{year_slot}{_S}(?P<m>{_NB}{month_gen_tok}){_S}{day_range}{day_tail}"),
+        # 2024 жылғы маусымда; биылғы қыркүйекте; 2024 жылдың қаңтар-наурыз айларында
+        ("ym", rf"{year_slot}{_S}{month_range}"),
+        # 2025 жылдың 11 айында; биылғы 9 айда
+        (
+            "ynm",
+            rf"{year_slot}{_S}(?:(?P<nm>{_ND_BEFORE}\d{{1,2}})|(?P<nmw>{_MASK_CARDINAL}+)){_S}(?P<nai>{ai})",
+        ),
+        # 2025 жылдың бірінші тоқсанында; өткен жылдың IV тоқсанында
+        ("yq", rf"{year_slot}{_S}{qord}{quarter_tok}"),
+        # 2025 жылдың екінші жартысында
+        ("yh", rf"{year_slot}{_S}{hord}{half_tok}"),
+        # 2025 жылдың басында; өткен жылдың соңында
+        ("ypart", rf"{year_slot}{_S}{part_tok}"),
+        # 21 қазан 2025 жыл; Сенбі, 20 қыркүйек, 2014 жыл; 21 Ақпан, 2025
+        (
+            "dmy",
+            rf"(?:(?P<wd>{_NB}{weekday_tok}){_S0},?{_S})?{day_range}(?:{_S}|-){month()}{_S0},?{_S}"
+            rf"(?P<y>{_ND_BEFORE}\d{{4}}){_ND_AFTER}(?:{_S0}(?P<jyl>{jyl}))?",
+        ),
+        # қазанның 21-і; Наурыздың 22-сі күні; ақпан айының 27-сі күні
+        ("mgd", rf"(?P<m>{_NB}{month_gen_tok}){_S}{day_range}{day_tail}"),
+        # 3 шілдеде; 2-3 наурызда; 16 қараша күні; 5-қараша; жиырма жетінші наурызда
+        (
+            "dm",
+            rf"{day_range}(?:{_S}|-){month()}(?:{_S}(?P<ai>{ai})|{day_tail}){weekday_tail}{day_range_tail}",
+        ),
+        # қаңтар-наурыз айларында; қыркүйек айында
+        ("mm", rf"{month()}{_HY}{month('2')}(?:{_S}(?P<ai>{ai}))?{range_tail}"),
+        ("mai", rf"{month()}{_S}(?P<ai>{ai})"),
+        # қыркүйекте, қарашадан (a month that is never anything else)
+        ("mbare", rf"(?P<m>{_NB}{month_plain_tok})"),
+        # қазан alone: only when the whole string is asked to be a date (parse_date)
+        ("many", rf"(?P<m>{_NB}{month_tok})"),
+        # 2020-2025 жылдары; 2015-2024 жылдар аралығында
+        (
+            "yy",
+            rf"(?:(?P<y>{_ND_BEFORE}\d{{4}})|(?P<yw>{_MASKS}+)){_HY}"
+            rf"(?:(?P<y2>\d{{4}})(?:-{_ORD})?{_ND_AFTER}{_S0}|(?P<yw2>{_MASKS}+){_S})(?P<jyl>{jyl})"
+            rf"(?:{_S}(?P<rng>{_NB}(?:{range_words}){end}{_NA}))?",
+        ),
+        # ХХ ғасырдың 30-жылдары; 90-жылдары; тоқсаныншы жылдардың басында; 1990 жылдары
+        (
+            "decade",
+            rf"(?:{cent}{_S})?(?:(?P<dec>{_ND_BEFORE}\d{{0,3}}0)(?:-{_ORD})?(?:-|{_S})|(?P<decw>{_MASK_ORDINAL}+){_S})"
+            rf"(?P<jylp>жылдар{end}{_NA})(?:{_S}{part_tok})?",
+        ),
+        # XXI ғасыр; ХХ ғасырдың басында; өткен ғасырда
+        ("century", rf"{cent}(?:{_S}{part_tok})?"),
+        # бірінші тоқсанда; І тоқсан; 3-тоқсан
+        ("quarter", rf"{qord}{quarter_tok}"),
+        # екінші жартысында; алғашқы жартыжылдықта
+        ("half", rf"{hord}{half_tok}"),
+        # өткен жылдың көктемінде; 2025 жылдың жазында
+        ("yseason", rf"{year_slot}{_S}{season_tok}(?:{_S}{part_tok})?"),
+        # осы күзде; өткен қыста; биылғы қыстың
+        ("modseason", rf"{_NB}(?P<mod>{modifiers_alt}){_S}{season_tok}(?:{_S}{part_tok})?"),
+        # көктемде, жазғы, қыс
+        ("season", rf"{season_tok}(?:{_S}{part_tok})?"),
+        # өткен ақпанда; осы қаңтар; келесі наурызда
+        ("modmonth", rf"{_NB}(?P<mod>{modifiers_alt}){_S}{month()}(?:{_S}(?P<ai>{ai}))?"),
+        # жыл басынан (бері); жыл соңына (дейін)
+        ("upart", rf"{_NB}(?P<pu>жыл|ай|апта){_S}{part_tok}"),
+        # бүгін-ертең
+        ("relrange", rf"{_NB}(?P<rel>{rel_day}){_HY}(?P<rel2>{rel_day}){rel_end}{_NA}"),
+        # бүгін, бүгінгі күні, кеше, ертең, бүрсігүні, алдыңғы күні
+        (
+            "relday",
+            rf"{_NB}(?P<rel>{rel_day}){rel_end}{_NA}(?:{_S}(?P<relk>(?:күн{end}|таңда(?:ғы)?){_NA}))?",
+        ),
+        # биыл, былтыр, биылғы жыл, былтырдан
+        ("relyear", rf"{_NB}(?P<rel>{rel_year}){rel_end}{_NA}(?:{_S}(?P<relk>жыл{end}{_NA}))?"),
+        # алдағы жылдары; соңғы жылдары; кейінгі жылдарда
+        (
+            "vague",
+            rf"{_NB}(?P<vmod>{_alt(cal.get('vague_modifiers', {}))}){_S}"
+            rf"(?P<u>жыл|ай|күн)(?P<ue>дар{end}|дер{end}){_NA}",
+        ),
+        # соңғы үш жылда; соңғы 11 айда; алдағы 3 жылға; соңғы бір айдың ішінде
+        (
+            "spann",
+            rf"{_NB}(?P<smod>{_alt(cal.get('span_modifiers', {}))}){_S}{number_tok}{number2_tok}"
+            rf"{_S}{unit_tok}"
+            rf"(?:{_S}(?P<inside>ішінде|ішіндегі|бойы|бойында|бойғы){_NA})?",
+        ),
+        # 3 күн бұрын; 2 жылдан кейін; 10 жылдан бері; осыдан бір ай бұрын
+        (
+            "ago",
+            rf"(?:{_NB}(?:тура|дәл){_S})?{number_tok}{number2_tok}{_S}{unit_tok}{_S}"
+            rf"(?P<post>бұрын|кейін|соң|бері|бергі){_NA}",
+        ),
+        # өткен жылы; келесі айда; осы аптада; өткен ғасырда
+        ("modunit", rf"{_NB}(?P<mod>{modifiers_alt}){_S}{alone_unit_tok}(?:{_S}{part_tok})?"),
+        # өткен жұмада; келесі сейсенбіде
+        (
+            "modwd",
+            rf"{_NB}(?P<mod>{modifiers_alt}){_S}(?P<wd>{_NB}{weekday_tok})(?:{_S}(?P<wdk>{day_word}))?",
+        ),
+        # сенбі күні; дүйсенбіде
+        ("weekday", rf"(?P<wd>{_NB}{weekday_tok})(?:{_S}(?P<wdk>{day_word}))?"),
+        # 21.10.2025; 21.10.25; 2025-10-21; 2011.19.01 (legal: year.day.month); with a time
+        (
+            "numeric",
+            rf"(?:(?P<nd>{_ND_BEFORE}\d{{1,2}})\.(?P<nmo>\d{{1,2}})\.(?P<ny>\d{{4}}|\d\d)(?!\d|[.,]\d)"
+            rf"|(?P<iy>{_ND_BEFORE}\d{{4}})-(?P<imo>\d\d)-(?P<id>\d\d)(?![\d])"
+            rf"|(?P<ly>{_ND_BEFORE}\d{{4}})\.(?P<ld>\d\d)\.(?P<lmo>\d\d)(?:\.(?![ \t]*\Z))?(?![\d]))"
+            rf"(?:{_S0}(?P<jyl>{jyl}))?{weekday_tail}",
+        ),
+        # 2025 жылы, 2021 жылдың, 2025 ж., екі мың жиырма бесінші жылы
+        ("year", year()),
+        # сағат 10:00-де; 09:00-ден 18:30-ға дейін; 22:15 - 22:30; кешкі сағат 19:00
+        (
+            "time",
+            rf"{time_prefix}{clock()}(?:(?P<join>{_HY}|{_S}(?:(?:мен|бен|пен){_S})?)(?:{sagat}{_S})?{clock('2')}"
+            rf"(?:{_S}(?:арасында|аралығында){_NA})?)?",
+        ),
+        # one clock time (when the range reading above fails)
+        ("clock", rf"{time_prefix}{clock()}"),
+        # сағат 12-де; таңғы сағат 5-те; кешкі 9-да; түскі 12-ге дейін
+        (
+            "hour",
+            rf"(?:{_NB}(?P<dp>{day_period_alt}){_S}(?:(?P<sag>{sagat}){_S})?|{_NB}(?P<sag>{sagat}){_S})"
+            rf"(?P<hh>{_ND_BEFORE}(?:[01]?\d|2[0-3]))[-–](?P<te>{end1}){_NA}",
+        ),
+        # таңертең, кешке, түнде, түстен кейін
+        ("daypart", rf"{_NB}(?P<dp>{day_period_alt}){_NA}"),
+    ]
+    compiled = tuple((name, regex.compile(pattern)) for name, pattern in branch_list)
+    order = {name: i for i, (name, _) in enumerate(branch_list)}
+
+    # Where a branch may start: one pass over the text finds these triggers, and only the
+    # branches a trigger can start are tried there.
+    year_starts = ("ydm", "ymgd", "ym", "ynm", "yq", "yh", "ypart", "yseason")
+    starts: dict[str, set[str]] = {}
+
+    def add(words: Iterable[str], branches: Iterable[str]) -> None:
+        for word in words:
+            starts.setdefault(word, set()).update(branches)
+
+    add((w for w, (u, _) in relative.items() if u == "year"), (*year_starts, "relyear"))
+    add((w for w, (u, _) in relative.items() if u == "day"), ("relday", "relrange"))
+    add(modifiers, (*year_starts, "modunit", "modwd", "decade", "century", "modseason", "modmonth"))
+    add(seasons, ("season",))
+    add(cal.get("span_modifiers", {}), ("spann",))
+    add(cal.get("vague_modifiers", {}), ("vague",))
+    add(("тура", "дәл"), ("ago",))
+    add(period_ordinals, ("quarter", "half"))
+    add(
+        (
+            k
+            for k in months
+            if k not in {e["abbreviation"].rstrip(".") for e in cal.get("months", {}).values()}
+        ),
+        ("mgd", "mm", "mai", "mbare", "many"),
+    )
+    add(weekdays, ("dmy", "weekday"))
+    add(("жыл", "ай", "апта"), ("upart",))
+    add(year_words.split("|"), year_starts)
+    add((*day_periods, *periods.get("hour", ("сағат",))), ("time", "clock", "hour", "daypart"))
+    # Digits: which branches depend on how many digits there are and what follows them.
+    digit_starts = {
+        "year": (*year_starts, "yy", "decade", "numeric", "year"),
+        "small:": ("time", "clock"),
+        "small.": ("numeric", "time", "clock"),
+        "small-": ("dm", "dmy", "quarter", "half", "decade", "ago", "time", "clock"),
+        "small ": ("dm", "dmy", "ago", "decade"),
+        "hundreds": ("ago",),
+    }
+    # Modifiers: the year-scope branches only when жыл follows.
+    year_scope_words = {w for w, (u, _) in relative.items() if u == "year"}
+    mask_starts = (*year_starts, "dm", "yy", "decade", "century", "quarter", "half", "ago", "year")
+    digit_starts["small-"] = (*digit_starts["small-"], "century")
+    word_branches: dict[str, tuple[int, ...]] = {}
+    for word in starts:
+        names = set().union(*(b for w, b in starts.items() if word.startswith(w)))
+        word_branches[word] = tuple(sorted(order[n] for n in names))
+    year_free = tuple(
+        sorted(order[n] for n in ("modunit", "modwd", "decade", "century", "modseason", "modmonth"))
+    )
+    for word in modifiers:
+        if not any(word.startswith(y) for y in year_scope_words):
+            word_branches[word + " "] = word_branches[word]
+            word_branches[word] = tuple(
+                i for i in word_branches[word] if i in year_free or branch_list[i][0] in ("spann", "vague")
+            )
+    # Three simple passes are faster than one alternation of all three.
+    trigger_res = (
+        regex.compile(rf"(?P<d>(?<!\d)\d+)|(?P<k>{_MASKS})|(?P<q>«)"),
+        regex.compile(rf"\m(?P<w>{_trie(starts)})"),
+        regex.compile(rf"\m(?P<r>{_ROMAN}){_NA}"),
+    )
+    post_re = regex.compile(rf"{_S}(?P<post>{_alt(postpositions)}){_NA}")
+    range_join_re = regex.compile(rf"{_S}(?:мен|бен|пен){_S}\Z")
+    range_end_re = regex.compile(rf"{_S}(?:(?:{range_words}){end}|арасында|арасындағы){_NA}")
+    joiner_re = regex.compile(rf"{_S0},?{_S0}(?:күні{_S})?(?:шамамен{_S})?\Z")
+    return _Lexicon(
+        months=months,
+        ambiguous_months=frozenset(ambiguous_months),
+        weekdays={**weekday_abbreviations, **weekdays},
+        ambiguous_weekdays=frozenset(ambiguous_weekdays),
+        relative=relative,
+        modifiers=modifiers,
+        span_modifiers=dict(cal.get("span_modifiers", {})),
+        vague_modifiers=dict(cal.get("vague_modifiers", {})),
+        units=units,
+        alone_units=frozenset(alone_units),
+        period_ordinals=period_ordinals,
+        parts={**parts, **{stem_variants(k, rules)[1] or k: v for k, v in parts.items()}},
+        day_periods=day_periods,
+        postpositions=postpositions,
+        branches=compiled,
+        trigger_res=trigger_res,
+        word_branches=word_branches,
+        digit_branches={k: tuple(sorted(order[n] for n in v)) for k, v in digit_starts.items()},
+        mask_branches=tuple(sorted(order[n] for n in mask_starts)),
+        quote_branches=tuple(sorted(order[n] for n in ("dm", "dmy"))),
+        roman_branches=tuple(sorted(order[n] for n in ("decade", "century", "quarter"))),
+        seasons=seasons,
+        scope_re=regex.compile(rf"{year_slot}{_S}"),
+        scope_branches=frozenset(order[n] for n in year_starts),
+        postposition_re=post_re,
+        range_join_re=range_join_re,
+        range_end_re=range_end_re,
+        joiner_re=joiner_re,
+    )
+
+
+def _lexicon(rules: Rules) -> _Lexicon:
+    lexicon: _Lexicon = rules.compiled("dates.lexicon", _build)
+    return lexicon
+
+
+# --- word numerals, masked ---------------------------------------------------------------
+
+
+@attrs.frozen
+class _Masked:
+    text: str
+    values: dict[int, tuple[int, int | None, bool]]  # start -> (value, high, ordinal)
+
+
+def _mask(context: Any) -> _Masked:
+    lower: str = context.text.lower
+    values: dict[int, tuple[int, int | None, bool]] = {}
+    parts: list[str] = []
+    last = 0
+    for m in find_numeral_matches(context):
+        if not m.words or m.roman or m.start < last or not isinstance(m.value, int):
+            continue
+        word = lower[m.start : m.end]
+        if not m.ordinal and m.value == 90 and m.tokens == 1 and " " not in word:
+            continue  # тоқсан stays a word: a quarter after an ordinal, 90 elsewhere
+        high = m.high if isinstance(m.high, int) else None
+        values[m.start] = (m.value, high, m.ordinal)
+        parts.append(lower[last : m.start])
+        parts.append((_MASK_ORDINAL if m.ordinal else _MASK_CARDINAL) * (m.end - m.start))
+        last = m.end
+    if not values:
+        return _Masked(lower, values)
+    parts.append(lower[last:])
+    return _Masked("".join(parts), values)
+
+
+# --- candidates --------------------------------------------------------------------------
+
+
+@attrs.define
+class _Draft:
+    """A date as read from one match, before the reference date is applied."""
+
+    start: int
+    end: int
+    rule: str
+    grain: Grain
+    absolute: Interval | None = None
+    relative: str | None = None
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    hour: int | None = None
+    minute: int | None = None
+    qualifier: Qualifier = Qualifier.EXACT
+    time_only: bool = False
+    priority: int = 0
+    anchor_make: Callable[[int], Interval | None] | None = None  # year -> interval, for "year±n"
+    part: str | None = None  # start, middle or end (жыл басынан, ғасырдың аяғында)
+    decade_in_century: int | None = None  # 90 in 90-жылдары
+    post: str | None = None  # the role of a postposition after the date (since, up_to, ...)
+    range_to: _Draft | None = None  # the end of a range (27 наурыз бен 4 сәуір аралығында)
+    trim: int | None = None  # where the mention ends when no postposition follows its classifier
+    closed_range: bool = False  # 09:00-ден 18:30-ға (дейін): the postposition ends the range
+
+
+class _Reject(Exception):
+    """The parts of a match do not make a date."""
+
+
+@attrs.define
+class _Reader:
+    """Reads the groups of one match into a :class:`_Draft`."""
+
+    lex: _Lexicon
+    masked: _Masked
+    m: Any
+    strict: bool
+    rules: Rules
+
+    def g(self, name: str) -> str | None:
+        try:
+            value: str | None = self.m.group(name)
+        except IndexError:
+            return None
+        return value
+
+    def start_of(self, name: str) -> int:
+        return int(self.m.start(name))
+
+    def word_number(self, name: str, *, ordinal: bool | None = None) -> tuple[int, int | None]:
+        found = self.masked.values.get(self.start_of(name))
+        if found is None:
+            raise _Reject
+        value, high, is_ordinal = found
+        if ordinal is not None and is_ordinal != ordinal:
+            raise _Reject
+        return value, high
+
+    # --- slots ----------------------------------------------------------------------
+
+    def year_slot(self, s: str = "") -> tuple[int | None, int | None]:
+        """(absolute year, None) or (None, relative offset)."""
+        if self.g("y" + s) is not None:
+            return int(self.g("y" + s) or 0), None
+        if self.g("yw" + s) is not None:
+            value, _ = self.word_number("yw" + s)
+            found = self.masked.values[self.start_of("yw" + s)]
+            jyl = self.g("jyl" + s) or ""
+            if value < 1000 or value > 2999 or (not found[2] and jyl in ("жыл", "")):
+                raise _Reject
+            return value, None
+        rel = self.g("ry")
+        if rel is not None:
+            hit = _prefix_lookup(self.lex.relative, rel)
+            if hit is None or hit[0] != "year":
+                raise _Reject
+            return None, int(hit[1])
+        mod = self.g("ymod")
+        if mod is not None:
+            return None, self.lex.modifiers[mod]
+        if self.g("jyl0") is not None:
+            return None, 0  # жылдың екінші жартысында: of the year (this one)
+        raise _Reject
+
+    def month_of(self, name: str) -> int:
+        token = self.g(name)
+        if token is None:
+            raise _Reject
+        number = _prefix_lookup(self.lex.months, token)
+        if number is None:
+            raise _Reject
+        return int(number)
+
+    def day_of(self, s: str = "") -> int | None:
+        if self.g("d" + s) is not None:
+            value = int(self.g("d" + s) or 0)
+        elif self.g("dq" + s) is not None:
+            value = int(self.g("dq" + s) or 0)
+        elif self.g("dw" + s) is not None:
+            value, _ = self.word_number("dw" + s)
+        else:
+            return None
+        if not 1 <= value <= 31:
+            raise _Reject
+        return value
+
+    def weekday_of(self, name: str = "wd") -> int | None:
+        token = self.g(name)
+        if token is None:
+            return None
+        number = _prefix_lookup(self.lex.weekdays, token)
+        if number is None:
+            raise _Reject
+        return int(number)
+
+    def ordinal_of(self, prefix: str, high: int) -> int:
+        """An ordinal from the groups ``<prefix>r`` (Roman), ``d`` (digit), ``w`` (words), ``o``."""
+        if self.g(prefix + "r") is not None:
+            value = _roman(self.g(prefix + "r") or "")
+        elif self.g(prefix + "d") is not None:
+            value = int(self.g(prefix + "d") or 0)
+        elif self.g(prefix + "w") is not None:
+            value = self.word_number(prefix + "w", ordinal=True)[0]
+        elif self.g(prefix + "o") is not None:
+            value = self.lex.period_ordinals.get(self.g(prefix + "o") or "")
+        else:
+            value = None
+        if value is None or not 1 <= value <= high:
+            raise _Reject
+        return value
+
+    def number_of(self) -> tuple[int, int | None]:
+        if self.g("n") is not None:
+            low = int(self.g("n") or 0)
+            high: int | None = None
+        else:
+            low, high = self.word_number("nw", ordinal=False)
+        if self.g("n2") is not None:
+            high = int(self.g("n2") or 0)
+        elif self.g("nw2") is not None:
+            high = self.word_number("nw2", ordinal=False)[0]
+        if low < 0 or (high is not None and high < low):
+            raise _Reject
+        return low, high
+
+
+_CLASSIFIERS = ("dk", "ai", "wdk")
+
+
+def _draft(reader: _Reader, branch: str) -> _Draft:
+    m = reader.m
+    d = _Draft(m.start(), m.end(), f"dates:{branch}", Grain.DAY)
+    build = _BUILDERS[branch]
+    build(reader, d)
+    if not reader.strict:
+        # A trailing classifier noun (16 қараша | күні, қыркүйек | айында, сенбі | күні) stays
+        # outside the mention in running text, as KazNERD tags it, unless a postposition or
+        # the end of a range follows (қараша айына дейін); parse_date accepts it.
+        for name in _CLASSIFIERS:
+            if name == "ai" and branch not in ("mai", "mm", "dm", "mgd"):
+                continue
+            if reader.g(name) is not None and m.end(name) == d.end:
+                cut = m.start(name)
+                while cut > d.start and reader.masked.text[cut - 1] in " \t,":
+                    cut -= 1
+                d.trim = cut
+    return d
+
+
+def _set_year_scope(reader: _Reader, d: _Draft, grain: Grain, make: Callable[[int], Interval | None]) -> None:
+    """Fill *d* from the year slot and a function from a year to the interval."""
+    year, offset = reader.year_slot()
+    d.grain = grain
+    if year is not None:
+        d.year = year
+        d.absolute = make(year)
+        if d.absolute is None:
+            raise _Reject
+    else:
+        d.relative = _rel("year", offset or 0)
+        d.anchor_make = make
+
+
+def _b_ydm(r: _Reader, d: _Draft) -> None:
+    month = r.month_of("m")
+    first = r.day_of()
+    last = r.day_of("2")
+    if last is not None and first is not None and last <= first:
+        raise _Reject
+    d.month, d.day, d.weekday = month, first, r.weekday_of()
+    assert first is not None
+    _set_year_scope(r, d, Grain.DAY, lambda y: _day_interval(y, month, first, last))
+    _check_weekday(d)
+
+
+def _b_ymgd(r: _Reader, d: _Draft) -> None:
+    _b_ydm(r, d)
+
+
+def _b_ym(r: _Reader, d: _Draft) -> None:
+    month = r.month_of("m")
+    last = r.month_of("m2") if r.g("m2") is not None else None
+    if last is not None and last <= month:
+        raise _Reject
+    d.month = month
+    _set_year_scope(r, d, Grain.MONTH, lambda y: _month_interval(y, month, last))
+
+
+def _b_ynm(r: _Reader, d: _Draft) -> None:
+    count = int(r.g("nm") or 0) if r.g("nm") is not None else r.word_number("nmw", ordinal=False)[0]
+    if not 1 <= count <= 12:
+        raise _Reject
+    _set_year_scope(r, d, Grain.MONTH, lambda y: _month_interval(y, 1, count))
+
+
+def _b_yq(r: _Reader, d: _Draft) -> None:
+    quarter = r.ordinal_of("q", 4)
+    _set_year_scope(r, d, Grain.QUARTER, lambda y: _quarter_interval(y, quarter))
+
+
+def _b_yh(r: _Reader, d: _Draft) -> None:
+    half = r.ordinal_of("h", 2)
+    _set_year_scope(r, d, Grain.HALF, lambda y: _half_interval(y, half))
+
+
+def _b_ypart(r: _Reader, d: _Draft) -> None:
+    _set_year_scope(r, d, Grain.YEAR, _year_interval)
+    d.part = _part(r)
+
+
+def _part(r: _Reader) -> str | None:
+    token = r.g("part")
+    if token is None:
+        return None
+    found: str | None = _prefix_lookup(r.lex.parts, token)
+    return found
+
+
+def _b_dmy(r: _Reader, d: _Draft) -> None:
+    month = r.month_of("m")
+    first = r.day_of()
+    last = r.day_of("2")
+    year = int(r.g("y") or 0)
+    token = r.g("m") or ""
+    if r.g("jyl") is None and not (1000 <= year <= 2999 and token.rstrip(".") in r.lex.months):
+        raise _Reject  # "5 наурызда 2024 адам": a year without жыл needs a bare month
+    assert first is not None
+    d.year, d.month, d.day, d.weekday = year, month, first, r.weekday_of()
+    d.absolute = _day_interval(year, month, first, last)
+    if d.absolute is None:
+        raise _Reject
+    _check_weekday(d)
+
+
+_MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _b_mgd(r: _Reader, d: _Draft) -> None:
+    month = r.month_of("m")
+    first = r.day_of()
+    last = r.day_of("2")
+    assert first is not None
+    if max(first, last or 0) > _MONTH_DAYS[month - 1] or (last is not None and last <= first):
+        raise _Reject
+    d.month, d.day = month, first
+    d.relative = "year+0"
+    d.anchor_make = lambda y: _day_interval(y, month, first, last)
+
+
+def _b_dm(r: _Reader, d: _Draft) -> None:
+    if r.g("dw") is not None and r.g("d") is None:
+        value = r.masked.values.get(r.start_of("dw"))
+        if (value is None or not value[2]) and not r.strict:
+            raise _Reject  # a day in words is an ordinal: жиырма жетінші наурызда
+    _b_mgd(r, d)
+    d.weekday = r.weekday_of()
+
+
+def _b_mm(r: _Reader, d: _Draft) -> None:
+    month = r.month_of("m")
+    last = r.month_of("m2")
+    if last <= month:
+        raise _Reject
+    d.grain, d.month, d.relative = Grain.MONTH, month, "year+0"
+    d.anchor_make = lambda y: _month_interval(y, month, last)
+
+
+def _b_mai(r: _Reader, d: _Draft) -> None:
+    month = r.month_of("m")
+    d.grain, d.month, d.relative = Grain.MONTH, month, "year+0"
+    d.anchor_make = lambda y: _month_interval(y, month)
+
+
+def _b_mbare(r: _Reader, d: _Draft) -> None:
+    _b_mai(r, d)
+    d.priority = 1
+
+
+def _b_many(r: _Reader, d: _Draft) -> None:
+    if not r.strict:
+        raise _Reject
+    _b_mbare(r, d)
+
+
+def _b_yy(r: _Reader, d: _Draft) -> None:
+    first = int(r.g("y") or 0) if r.g("y") is not None else r.word_number("yw")[0]
+    last = int(r.g("y2") or 0) if r.g("y2") is not None else r.word_number("yw2")[0]
+    if not 1000 <= first < last <= 2999:
+        raise _Reject
+    d.grain, d.year = Grain.YEAR, first
+    d.absolute = _safe(lambda: (_dt.date(first, 1, 1), _dt.date(last, 12, 31)))
+
+
+def _century_number(r: _Reader, s: str = "") -> int | None:
+    if r.g("cr" + s) is not None:
+        number = _roman(r.g("cr" + s) or "")
+    elif r.g("cw" + s) is not None:
+        number = r.word_number("cw" + s, ordinal=True)[0]
+    elif r.g("cd" + s) is not None:
+        number = int(r.g("cd" + s) or 0)
+    else:
+        return None
+    if number is None or not 1 <= number <= 30:
+        raise _Reject
+    return number
+
+
+def _century(r: _Reader) -> tuple[int | None, int | None]:
+    """(century number, None) or (None, offset) from the century slot, or (None, None) if absent."""
+    if r.g("cent") is None:
+        return None, None
+    number = _century_number(r)
+    if number is None:
+        if r.g("cm") is None or _century_number(r, "2") is not None:
+            raise _Reject
+        return None, r.lex.modifiers[r.g("cm") or ""]
+    return number, None
+
+
+def _b_decade(r: _Reader, d: _Draft) -> None:
+    value = int(r.g("dec") or 0) if r.g("dec") is not None else r.word_number("decw", ordinal=True)[0]
+    century, offset = _century(r)
+    d.grain = Grain.DECADE
+    d.part = _part(r)
+    if value >= 1000:
+        if century is not None or offset is not None or value % 10:
+            raise _Reject
+        d.year = value
+        d.absolute = _decade_interval(value)
+        return
+    if value % 10 or not 0 <= value <= 90:
+        raise _Reject
+    if century is not None:
+        d.year = (century - 1) * 100 + value
+        d.absolute = _decade_interval(d.year)
+    elif offset is not None:
+        d.relative = _rel("century", offset)
+        d.decade_in_century = value
+    else:
+        d.relative = "latest"
+        d.decade_in_century = value
+
+
+def _b_century(r: _Reader, d: _Draft) -> None:
+    century, offset = _century(r)
+    d.grain = Grain.CENTURY
+    d.part = _part(r)
+    last = _century_number(r, "2")
+    if century is not None:
+        d.absolute = _century_interval(century)
+        if last is not None:
+            end = _century_interval(last)
+            if end is None or d.absolute is None or last <= century:
+                raise _Reject
+            d.absolute = (d.absolute[0], end[1])
+    else:
+        d.relative = _rel("century", offset or 0)
+
+
+def _b_quarter(r: _Reader, d: _Draft) -> None:
+    quarter = r.ordinal_of("q", 4)
+    d.grain, d.relative = Grain.QUARTER, "year+0"
+    d.anchor_make = lambda y: _quarter_interval(y, quarter)
+
+
+def _b_half(r: _Reader, d: _Draft) -> None:
+    half = r.ordinal_of("h", 2)
+    d.grain, d.relative = Grain.HALF, "year+0"
+    d.anchor_make = lambda y: _half_interval(y, half)
+
+
+def _b_upart(r: _Reader, d: _Draft) -> None:
+    unit = {"жыл": "year", "ай": "month", "апта": "week"}[r.g("pu") or ""]
+    d.grain = Grain(unit)
+    d.relative = _rel(unit, 0)
+    d.part = _part(r)
+
+
+def _b_relday(r: _Reader, d: _Draft) -> None:
+    hit = _prefix_lookup(r.lex.relative, r.g("rel") or "")
+    if hit is None:
+        raise _Reject
+    unit, offset = hit
+    d.grain, d.relative = Grain(unit), _rel(unit, offset)
+
+
+def _b_relrange(r: _Reader, d: _Draft) -> None:
+    first = _prefix_lookup(r.lex.relative, r.g("rel") or "")
+    last = _prefix_lookup(r.lex.relative, r.g("rel2") or "")
+    if first is None or last is None or first[0] != "day" or last[0] != "day" or last[1] <= first[1]:
+        raise _Reject
+    d.grain, d.relative = Grain.DAY, f"{_rel('day', first[1])}..{_rel('day', last[1])}"
+
+
+def _season_of(r: _Reader) -> Callable[[int], Interval | None]:
+    token = r.g("sn") or ""
+    months: tuple[int, int] | None = _prefix_lookup(r.lex.seasons, token)
+    if months is None:
+        raise _Reject
+    first, last = months
+    if first <= last:
+        return lambda y: _month_interval(y, first, last)
+    return lambda y: _safe(lambda: (_dt.date(y - 1, first, 1), _month_end(y, last)))
+
+
+def _b_yseason(r: _Reader, d: _Draft) -> None:
+    _set_year_scope(r, d, Grain.MONTH, _season_of(r))
+
+
+def _b_season(r: _Reader, d: _Draft) -> None:
+    d.grain, d.relative, d.anchor_make = Grain.MONTH, "year+0", _season_of(r)
+    d.priority = 1
+
+
+def _modified(r: _Reader, d: _Draft, make: Callable[[int], Interval | None]) -> None:
+    """осы / өткен / келесі before a month or a season: this one, the last one, the next one."""
+    offset = r.lex.modifiers[r.g("mod") or ""]
+    if r.g("mod") in ("былтырғы",):
+        d.relative = "year-1"
+    else:
+        d.relative = "year+0" if offset == 0 else "last" if offset < 0 else "next"
+    d.grain, d.anchor_make = Grain.MONTH, make
+
+
+def _b_modseason(r: _Reader, d: _Draft) -> None:
+    _modified(r, d, _season_of(r))
+
+
+def _b_modmonth(r: _Reader, d: _Draft) -> None:
+    month = r.month_of("m")
+    if month in r.lex.ambiguous_months and r.g("ai") is None and not r.strict:
+        raise _Reject  # келер маусымда: next season
+    d.month = month
+    _modified(r, d, lambda y: _month_interval(y, month))
+
+
+def _b_vague(r: _Reader, d: _Draft) -> None:
+    direction = r.lex.vague_modifiers[r.g("vmod") or ""]
+    unit = {"жыл": "year", "ай": "month", "күн": "day"}[r.g("u") or ""]
+    d.grain = Grain(unit)
+    d.relative = "ref.." if direction > 0 else "..ref"
+
+
+def _unit_of(r: _Reader) -> str:
+    unit: str | None = _prefix_lookup(r.lex.units, r.g("u") or "")
+    if unit is None:
+        raise _Reject
+    return unit
+
+
+def _b_spann(r: _Reader, d: _Draft) -> None:
+    low, high = r.number_of()
+    count = high if high is not None else low
+    unit = _unit_of(r)
+    if count < 1 or count > 999:
+        raise _Reject
+    direction = r.lex.span_modifiers[r.g("smod") or ""]
+    if unit in ("hour", "minute"):
+        d.grain, d.time_only = Grain(unit), True
+        d.relative = (
+            f"{_ref_shift(unit, -count)}..ref" if direction < 0 else f"ref..{_ref_shift(unit, count)}"
+        )
+        return
+    d.grain = Grain(unit)
+    d.relative = f"{_ref_shift(unit, -count)}..ref" if direction < 0 else f"ref..{_ref_shift(unit, count)}"
+
+
+def _b_ago(r: _Reader, d: _Draft) -> None:
+    low, high = r.number_of()
+    count = high if high is not None else low
+    unit = _unit_of(r)
+    post = r.g("post") or ""
+    ending = r.g("ue") or ""
+    if count < 1 or count > 999:
+        raise _Reject
+    if post == "бұрын":
+        if ending:
+            raise _Reject
+        sign = -1
+    else:
+        if "ablative" not in cases(ending, r.rules):
+            raise _Reject
+        sign = 1 if post in ("кейін", "соң") else -1
+    d.grain = Grain(unit)
+    if unit in ("hour", "minute"):
+        d.time_only = True
+        d.relative = _rel(unit, sign * count)
+        return
+    if post in ("бері", "бергі"):
+        d.relative = f"{_ref_shift(unit, -count)}..ref"
+        return
+    d.relative = _rel(unit, sign * count)
+
+
+def _b_modunit(r: _Reader, d: _Draft) -> None:
+    unit = _unit_of(r)
+    offset = r.lex.modifiers[r.g("mod") or ""]
+    if r.g("mod") in ("биылғы", "былтырғы") and unit != "year":
+        raise _Reject
+    if "plural" in _chain_groups(r.g("ue") or "", r.rules):
+        raise _Reject  # алдағы жылдары is vague, not next year
+    d.grain = Grain(unit)
+    d.relative = _rel(unit, offset)
+
+
+def _chain_groups(ending: str, rules: Rules) -> set[str]:
+    groups: set[str] = set()
+    for part in split_endings(ending, rules) or []:
+        groups |= cases(part, rules)
+    return groups
+
+
+def _b_modwd(r: _Reader, d: _Draft) -> None:
+    offset = r.lex.modifiers[r.g("mod") or ""]
+    if r.g("mod") in ("биылғы", "былтырғы"):
+        raise _Reject
+    d.weekday = r.weekday_of()
+    d.relative = _rel("week", offset)
+
+
+def _b_weekday(r: _Reader, d: _Draft) -> None:
+    d.weekday = r.weekday_of()
+    token = r.g("wd") or ""
+    bare = token in r.lex.weekdays
+    if d.weekday in r.lex.ambiguous_weekdays and bare and r.g("wdk") is None and not r.strict:
+        raise _Reject  # жұма alone: Friday prayer, or a week
+    d.relative = "nearest"
+    d.priority = 1
+
+
+def _b_numeric(r: _Reader, d: _Draft) -> None:
+    if r.g("nd") is not None:
+        day, month, text = int(r.g("nd") or 0), int(r.g("nmo") or 0), r.g("ny") or ""
+        year = int(text)
+        if len(text) == 2:
+            year += 2000 if year < 50 else 1900
+    elif r.g("iy") is not None:
+        year, month, day = int(r.g("iy") or 0), int(r.g("imo") or 0), int(r.g("id") or 0)
+    else:
+        year, month, day = int(r.g("ly") or 0), int(r.g("lmo") or 0), int(r.g("ld") or 0)
+    if not 1000 <= year <= 2999:
+        raise _Reject
+    d.year, d.month, d.day, d.weekday = year, month, day, r.weekday_of()
+    d.absolute = _day_interval(year, month, day)
+    if d.absolute is None:
+        raise _Reject
+    _check_weekday(d)
+
+
+def _b_year(r: _Reader, d: _Draft) -> None:
+    year, _ = r.year_slot()
+    if year is None or not 1000 <= year <= 2999:
+        raise _Reject
+    jyl = r.g("jyl") or ""
+    d.year = year
+    if ("plural" in _chain_groups(jyl[3:], r.rules) or jyl == "жж.") and year % 10 == 0:
+        d.grain = Grain.DECADE
+        d.absolute = _decade_interval(year)
+        return
+    d.grain = Grain.YEAR
+    d.absolute = _year_interval(year)
+
+
+def _clock_of(r: _Reader, s: str = "") -> tuple[int, int]:
+    hour = int(r.g("hh" + s) or 0)
+    minute = int(r.g("mi" + s) or 0)
+    if not s and len(r.g("hh") or "") == 1 and r.g("sag") is None and r.g("dp") is None and r.g("te") is None:
+        raise _Reject  # 1:30 alone may be a score or a ratio
+    if (r.g("sep" + s) or ":") != ":" and r.g("sag") is None and r.g("dp") is None:
+        raise _Reject  # 13.30 is a decimal unless сағат or a day period says it is a time
+    return hour, minute
+
+
+def _day_period_hour(r: _Reader, hour: int) -> int:
+    word = r.g("dp")
+    if word is None:
+        return hour
+    _, pm, _ = r.lex.day_periods[word]
+    if pm and 1 <= hour <= 11:
+        return hour + 12
+    return hour
+
+
+def _b_time(r: _Reader, d: _Draft) -> None:
+    hour, minute = _clock_of(r)
+    if r.g("hh2") is not None:
+        hour2, _ = _clock_of(r, "2")
+        join = r.g("join") or ""
+        if r.g("te") is None and not join.strip():
+            raise _Reject  # "10:00 12:00": two times side by side, not a range
+        if (hour2, int(r.g("mi2") or 0)) <= (hour, minute):
+            raise _Reject
+    d.grain, d.time_only = Grain.MINUTE, True
+    d.hour, d.minute = _day_period_hour(r, hour), minute
+    d.closed_range = r.g("hh2") is not None and _ABLATIVE_END.search(r.g("te") or "") is not None
+
+
+def _b_hour(r: _Reader, d: _Draft) -> None:
+    hour = int(r.g("hh") or 0)
+    d.grain, d.time_only = Grain.HOUR, True
+    d.hour = _day_period_hour(r, hour)
+
+
+def _b_daypart(r: _Reader, d: _Draft) -> None:
+    word = r.g("dp") or ""
+    _, _, alone = r.lex.day_periods[word]
+    if not alone:
+        raise _Reject
+    d.grain, d.time_only = Grain.HOUR, True
+    d.priority = 1
+
+
+_BUILDERS: dict[str, Callable[[_Reader, _Draft], None]] = {
+    "ydm": _b_ydm,
+    "ymgd": _b_ymgd,
+    "ym": _b_ym,
+    "ynm": _b_ynm,
+    "yq": _b_yq,
+    "yh": _b_yh,
+    "ypart": _b_ypart,
+    "dmy": _b_dmy,
+    "mgd": _b_mgd,
+    "dm": _b_dm,
+    "mm": _b_mm,
+    "mai": _b_mai,
+    "mbare": _b_mbare,
+    "many": _b_many,
+    "yy": _b_yy,
+    "decade": _b_decade,
+    "century": _b_century,
+    "quarter": _b_quarter,
+    "half": _b_half,
+    "upart": _b_upart,
+    "relday": _b_relday,
+    "relrange": _b_relrange,
+    "yseason": _b_yseason,
+    "season": _b_season,
+    "modseason": _b_modseason,
+    "modmonth": _b_modmonth,
+    "relyear": _b_relday,
+    "vague": _b_vague,
+    "spann": _b_spann,
+    "ago": _b_ago,
+    "modunit": _b_modunit,
+    "modwd": _b_modwd,
+    "weekday": _b_weekday,
+    "numeric": _b_numeric,
+    "year": _b_year,
+    "time": _b_time,
+    "clock": _b_time,
+    "hour": _b_hour,
+    "daypart": _b_daypart,
+}
+
+
+def _check_weekday(d: _Draft) -> None:
+    if d.weekday is not None and d.absolute is not None and d.absolute[0].weekday() != d.weekday:
+        raise _Reject  # "2025 ж. 21 қазан, дүйсенбі": the weekday contradicts the date
+
+
+# --- selection, merging, resolution ------------------------------------------------------
+
+
+_JYL_NEXT = regex.compile(r"[\p{L}]{0,6}[ \t]{1,3}жыл")
+
+
+def _candidates(context: Any, lex: _Lexicon, masked: _Masked) -> list[_Draft]:
+    found: list[_Draft] = []
+    text = masked.text
+    strict = bool(context.strict)
+    branches = lex.branches
+    last_mask = -2
+    body = int(getattr(context, "body_start", 0))
+    triggers = [t for pattern in lex.trigger_res for t in pattern.finditer(text, body)]
+    triggers.sort(key=lambda t: t.start())
+    for trigger in triggers:
+        kind = trigger.lastgroup
+        pos = trigger.start()
+        if kind == "d":
+            size = trigger.end() - pos
+            after = text[trigger.end() : trigger.end() + 1]
+            if size == 4:
+                tried = lex.digit_branches["year"]
+            elif size == 3:
+                tried = lex.digit_branches["hundreds"] if after in (" ", "-") else ()
+            elif size <= 2:
+                after = {"–": "-", "\t": " "}.get(after, after)
+                tried = lex.digit_branches.get("small" + after, ())
+            else:
+                continue
+        elif kind == "k":
+            if pos == last_mask + 1:
+                last_mask = pos
+                continue  # inside a masked numeral: only its first character starts a date
+            last_mask = pos
+            tried = lex.mask_branches
+        elif kind == "w":
+            word = trigger.group("w")
+            if word + " " in lex.word_branches and _JYL_NEXT.match(text, trigger.end()):
+                word += " "
+            tried = lex.word_branches[word]
+        elif kind == "r":
+            tried = lex.roman_branches
+        else:
+            tried = lex.quote_branches
+        scope: bool | None = None
+        for index in tried:
+            if index in lex.scope_branches:
+                if scope is None:
+                    scope = lex.scope_re.match(text, pos) is not None
+                if not scope:
+                    continue
+            name, pattern = branches[index]
+            m = pattern.match(text, pos)
+            if m is None or m.end() <= pos:
+                continue
+            try:
+                draft = _draft(_Reader(lex, masked, m, strict, context.rules), name)
+            except _Reject:
+                continue
+            draft.priority = index * 2 + draft.priority
+            found.append(draft)
+    return found
+
+
+def _select(drafts: list[_Draft]) -> list[_Draft]:
+    """The longest drafts that do not overlap (ties: the earlier branch), in text order."""
+    drafts.sort(key=lambda d: (-(d.end - d.start), d.priority, d.start))
+    kept: list[_Draft] = []
+    taken: list[tuple[int, int]] = []
+    for d in drafts:
+        if any(d.start < b and a < d.end for a, b in taken):
+            continue
+        kept.append(d)
+        taken.append((d.start, d.end))
+    kept.sort(key=lambda d: d.start)
+    return kept
+
+
+def _merge_times(kept: list[_Draft], lex: _Lexicon, text: str) -> list[_Draft]:
+    """A date, then a clock time, make one mention (10 наурыз күні сағат 15:00-де).
+
+    A day period alone stays apart (кеше | кешке), as KazNERD tags it.
+    """
+    out: list[_Draft] = []
+    for d in kept:
+        if (
+            out
+            and d.time_only
+            and d.hour is not None
+            and not out[-1].time_only
+            and out[-1].grain in (Grain.DAY, Grain.WEEK)
+            and out[-1].post is None
+            and lex.joiner_re.match(text[out[-1].end : d.start])
+        ):
+            date = out[-1]
+            date.end, date.grain = d.end, d.grain
+            date.hour, date.minute = d.hour, d.minute
+            date.rule += "+" + d.rule.partition(":")[2]
+            continue
+        out.append(d)
+    return out
+
+
+_PARTICLE = regex.compile(r"-(?:ақ|ек)(?![\p{L}\p{M}])")
+_ABLATIVE_END = regex.compile(r"(?:дан|ден|тан|тен|нан|нен)\Z")
+_GAP = regex.compile(r"[ \t]{0,3},?[ \t]{1,3}\Z")
+
+
+def _attach_postpositions(kept: list[_Draft], lex: _Lexicon, text: str) -> None:
+    """дейін, бері, кейін ... after a date join it; so does the particle -ақ (жартысында-ақ)."""
+    for i, d in enumerate(kept):
+        limit = kept[i + 1].start if i + 1 < len(kept) else len(text)
+        particle = _PARTICLE.match(text, d.end)
+        if particle is not None and particle.end() <= limit:
+            d.end = particle.end()
+        if d.rule == "dates:ago":
+            continue
+        m = lex.postposition_re.match(text, d.end)
+        if m is None or m.end() > limit:
+            continue
+        d.post = lex.postpositions[m.group("post")]
+        d.end = m.end()
+
+
+_YEAR_ADVERB = regex.compile(r"(?:жылы|биыл|былтыр)\Z")
+
+
+def _carry_years(kept: list[_Draft], text: str) -> None:
+    """A year adverb right before a date with no year gives it its year.
+
+    ``2021 жылы қыркүйекте``, ``өткен жылы 5 қарашада``, ``былтыр 5 қарашада``: two mentions,
+    the second resolved in the year of the first.
+    """
+    for a, b in itertools.pairwise(kept):
+        if not (
+            a.grain == Grain.YEAR
+            and b.relative == "year+0"
+            and b.anchor_make is not None
+            and _YEAR_ADVERB.search(text, a.start, a.end)
+            and _GAP.match(text[a.end : b.start])
+        ):
+            continue
+        if a.absolute is not None and a.year is not None:
+            b.absolute, b.relative = b.anchor_make(a.year), None
+        elif a.relative is not None and ".." not in a.relative:
+            b.relative = a.relative
+
+
+def _merge_ranges(kept: list[_Draft], lex: _Lexicon, text: str) -> list[_Draft]:
+    """Two dates that make a range become one mention.
+
+    ``27 наурыз бен 4 сәуір аралығында`` (X and Y, between them) and ``1 қаңтардан 5 қаңтарға
+    дейін`` (from X to Y) run from the start of the first to the end of the second.
+    """
+    out: list[_Draft] = []
+    for b in kept:
+        a = out[-1] if out else None
+        if a is not None and a.time_only == b.time_only and a.range_to is None and a.post is None:
+            gap = text[a.end : b.start]
+            tail = lex.range_end_re.match(text, b.end) if b.post is None else None
+            if lex.range_join_re.match(gap) and tail is not None:
+                a.range_to, a.end = b, tail.end()
+                continue
+            if b.post == "up_to" and _GAP.match(gap) and _ABLATIVE_END.search(text, a.start, a.end):
+                b.post = None
+                a.range_to, a.end = b, b.end
+                continue
+        out.append(b)
+    return out
+
+
+def _resolve(d: _Draft, reference: _dt.date | None) -> tuple[_dt.date | None, _dt.date | None, str | None]:
+    """The interval of a draft (None where it cannot be known) and its relative notation."""
+    relative = d.relative
+    interval: tuple[_dt.date | None, _dt.date | None] | None = d.absolute
+    if interval is None and reference is not None and relative is not None:
+        if d.anchor_make is not None:
+            interval = _anchored(d.anchor_make, relative, reference)
+        elif d.decade_in_century is not None:
+            interval = _decade_of(d.decade_in_century, relative, reference)
+        else:
+            interval = resolve_relative(relative, d.weekday, reference)
+    start, end = interval if interval is not None else (None, None)
+    if d.range_to is not None:
+        _, end, last = _resolve(d.range_to, reference)
+        if start is not None and end is not None and end < start:
+            start = end = None
+        if relative != last:
+            relative = None if relative is None and last is None else f"{relative or ''}..{last or ''}"
+        return start, end, relative
+    if d.post == "since" or (d.post == "up_to" and d.part == "end"):
+        return _open_interval(d, start, end, reference, relative)
+    if d.post is not None and not (d.closed_range and d.post == "up_to"):
+        d.qualifier = _POST_QUALIFIER.get(d.post, Qualifier.EXACT)
+    return start, end, relative
+
+
+def _open_interval(
+    d: _Draft, start: _dt.date | None, end: _dt.date | None, reference: _dt.date | None, relative: str | None
+) -> tuple[_dt.date | None, _dt.date | None, str | None]:
+    """былтырдан бері (from the anchor to the reference); жыл соңына дейін (from the reference to the end)."""
+    if d.post == "since":
+        if relative is None and start is not None:
+            relative = f"{start.isoformat()}..ref"
+        elif relative is not None and ".." not in relative and d.anchor_make is None:
+            relative = f"{relative}..ref"
+        if reference is None or (start is not None and start > reference):
+            return start, None, relative
+        return start, reference, relative
+    if relative is not None and ".." not in relative:
+        relative = f"ref..{relative}"
+    if reference is None or (end is not None and end < reference):
+        return None, end, relative
+    return reference, end, relative
+
+
+def _anchored(make: Callable[[int], Interval | None], relative: str, reference: _dt.date) -> Interval | None:
+    """A period named within a year (a month, a season, a quarter) resolved against *reference*.
+
+    ``year±n`` takes it in that year; ``last`` is the latest one that ended before the
+    reference, ``next`` the first one that starts after it.
+    """
+    if relative in ("last", "next"):
+        interval = make(reference.year)
+        if interval is None:
+            return None
+        if relative == "last" and interval[1] >= reference:
+            return make(reference.year - 1)
+        if relative == "next" and interval[0] <= reference:
+            return make(reference.year + 1)
+        return interval
+    unit, sign, count = _split_unit(relative)
+    return make(reference.year + sign * count) if unit == "year" else None
+
+
+def _decade_of(decade: int, relative: str, reference: _dt.date) -> Interval | None:
+    if relative == "latest":
+        first = reference.year // 100 * 100 + decade
+        if first > reference.year:
+            first -= 100
+        return _decade_interval(first)
+    unit, sign, count = _split_unit(relative)
+    if unit != "century":
+        return None
+    century = (reference.year - 1) // 100 + 1 + sign * count
+    return _decade_interval((century - 1) * 100 + decade)
 
 
 def extract_dates(context: Any) -> list[DateMention]:
-    return []
+    """Every date, period and time of day in ``context.text``, resolved against ``context.reference_date``.
+
+    An extractor for :func:`qazparse.extract` (``Extraction.dates``).
+
+    >>> from qazparse.extract import make_context
+    >>> ctx = make_context(" date 2025-10-21 Былтыр жүк тасымалдау 62 пайызға өсті, кеше хабарланды.")
+    >>> [(m.span.text, m.start.isoformat()) for m in extract_dates(ctx)]
+    [('Былтыр', '2024-01-01'), ('кеше', '2025-10-20')]
+    """
+    lex = _lexicon(context.rules)
+    masked: _Masked = context.shared("dates.masked", _mask)
+    kept = _select(_candidates(context, lex, masked))
+    _carry_years(kept, masked.text)
+    kept = _merge_times(kept, lex, masked.text)
+    _attach_postpositions(kept, lex, masked.text)
+    kept = _merge_ranges(kept, lex, masked.text)
+    for d in kept:
+        if d.trim is not None and d.post is None and d.range_to is None:
+            d.end = d.trim
+    reference = context.reference_date
+    out: list[DateMention] = []
+    for d in kept:
+        start, end, relative = _resolve(d, reference)
+        mention = DateMention(
+            grain=d.grain,
+            span=context.text.span(d.start, d.end),
+            start=start,
+            end=end,
+            year=d.year,
+            month=d.month,
+            day=d.day,
+            weekday=d.weekday,
+            hour=d.hour,
+            minute=d.minute,
+            relative=relative,
+            qualifier=d.qualifier,
+        )
+        out.append(context.note(mention, d.rule))
+    return out
 
 
-def parse_date(text: str, *, reference: Any = None) -> DateMention:
-    raise ParseError(text, 0, "a date")
+def parse_date(text: str, *, reference: _dt.date | None = None) -> DateMention:
+    """Read *text* as one date, period or time of day; raise :class:`ParseError` otherwise.
+
+    *reference* resolves relative mentions (``кеше``, ``өткен аптада``); without it they keep
+    ``start = end = None`` and name their anchor in ``relative``.
+
+    >>> parse_date("2025 жылғы 21 қазанда").start
+    datetime.date(2025, 10, 21)
+    >>> parse_date("өткен аптада", reference=_dt.date(2025, 10, 21)).start
+    datetime.date(2025, 10, 13)
+    >>> parse_date("15,2 пайыз")
+    Traceback (most recent call last):
+      ...
+    qazparse.errors.ParseError: expected a date at position 0 ('15,2 пайыз') in '15,2 пайыз'
+    """
+    return parse_whole(text, "a date", extract_dates, (DateMention,), reference_date=reference)
