@@ -33,15 +33,23 @@ What is measured
 2. **Values** on the word/digit sentence pairs: a sentence ``AIDn`` spells its numbers in words and
    ``BIDn`` is the same sentence with digits and the same annotation.  For each pair of gold spans of a
    label (the k-th span of the label in ``AIDn`` and in ``BIDn``) the gold value is read from the digit
-   span by a small reader independent of qazparse (digits, decimal comma, scale words), and we check that
-   the value qazparse gives to the mention overlapping each span equals it (for a range, the low end).
+   span by :func:`gold_value`, a small reader that shares no code or data with qazparse, and we check
+   that the value qazparse gives to the mention overlapping each span equals it (for a range, the low
+   end).  The reader follows the same conventions as qazparse's values, so like is compared with like:
+   scale words (``2,5 мың`` = 2500), a range or a from-to phrase gives its low end (``80-нен 60
+   шақырымға дейін`` = 60), ``N-нан M-і`` or ``N-нан M бөлігі`` is the fraction M/N, a currency
+   subunit is a hundredth of its currency (``5 тиын`` = 0.05 KZT), a sign word gives the sign
+   (``минус 35 градус``, ``20 градус суық`` = -35, -20), and two units of one dimension are one amount
+   in the first (``1 метр 20 сантиметр`` = 1.2 m).  "Words right" is the hard half of the check:
+   qazparse reads the spelled-out number and must agree with the digits.
 
 How sentences are rebuilt
 -------------------------
 Sentences come one token a line.  The text is the tokens joined by single spaces, except that the
 digit renderings' machine tokenisation of a number (``20 , 7`` for ``20,7``, ``16 : 00`` for ``16:00``) is
-undone: a ``,`` or ``:`` between two digit tokens is glued to both.  Token offsets are kept, so gold
-token spans become character spans.
+undone: a ``,`` or ``:`` between two digit tokens is glued to both, unless the annotation puts an entity
+boundary there (``14 , 14 , 8`` tagged as two CARDINALs is the list "14, 14,8": one number is one
+entity).  Token offsets are kept, so gold token spans become character spans.
 """
 
 from __future__ import annotations
@@ -53,7 +61,7 @@ import sys
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -130,7 +138,7 @@ class Sentence:
         self.id = sid
         self.tokens = tokens
         self.tags = tags
-        self.text, self.offsets = rebuild(tokens)
+        self.text, self.offsets = rebuild(tokens, tags)
 
     @property
     def kind(self) -> str:
@@ -160,20 +168,19 @@ class Sentence:
         return [(lab, self.offsets[a][0], self.offsets[b - 1][1]) for lab, a, b in out]
 
 
-def rebuild(tokens: list[str]) -> tuple[str, list[tuple[int, int]]]:
+def rebuild(tokens: list[str], tags: list[str] | None = None) -> tuple[str, list[tuple[int, int]]]:
     """Join tokens with single spaces, gluing ``,``/``:`` between digit tokens (``20 , 7`` → ``20,7``).
 
     Only when the digits after the mark are one to three digits long (a decimal part or minutes);
-    ``2006 , 2007`` is a list and stays apart.
+    ``2006 , 2007`` is a list and stays apart.  With *tags*, not across an entity boundary either:
+    ``14 , 14 , 8`` tagged B, O, B, I, I is the list "14, 14,8" (a number is one entity).
     """
     parts: list[str] = []
     offsets: list[tuple[int, int]] = []
     pos = 0
+    joins = [_joins(tokens, tags, i) for i in range(len(tokens))]
     for i, tok in enumerate(tokens):
-        glue = i > 0 and (
-            (tok in {",", ":"} and _digit_end(tokens[i - 1]) and i + 1 < len(tokens) and _digit_start(tokens[i + 1]))
-            or (tokens[i - 1] in {",", ":"} and i >= 2 and _digit_end(tokens[i - 2]) and _digit_start(tok))
-        )
+        glue = joins[i] or (i > 0 and joins[i - 1])
         if i > 0 and not glue:
             parts.append(" ")
             pos += 1
@@ -181,6 +188,19 @@ def rebuild(tokens: list[str]) -> tuple[str, list[tuple[int, int]]]:
         parts.append(tok)
         pos += len(tok)
     return "".join(parts), offsets
+
+
+def _joins(tokens: list[str], tags: list[str] | None, i: int) -> bool:
+    """Is token i a ``,``/``:`` that is glued to the digit tokens on both sides?"""
+    if not (0 < i < len(tokens) - 1 and tokens[i] in {",", ":"}):
+        return False
+    if not (_digit_end(tokens[i - 1]) and _digit_start(tokens[i + 1])):
+        return False
+    if tags is None:
+        return True
+    inside = [tag.startswith("I-") for tag in tags[i : i + 2]]
+    outside = [tag == "O" for tag in tags[i : i + 2]]
+    return all(inside) or all(outside)
 
 
 def _digit_end(tok: str) -> bool:
@@ -287,40 +307,94 @@ def score_sentence(
 
 # --- values on the AID/BID pairs ----------------------------------------------------------------
 
+# The gold value of a digit span comes from this small reader, written for the benchmark and
+# sharing no code or data with qazparse.  It knows the conventions a value must follow (KAZAKH.md
+# §1.3-1.6, §5.1, §6), so that like is compared with like: a subunit is a hundredth of its
+# currency, a sign word gives the sign, two units of one dimension make one amount in the first,
+# a range and a from-to phrase give their low end, "N-нан M-і" is the fraction M/N.
 _SCALE_WORDS = {
     "мың": 3, "миллион": 6, "млн": 6, "миллиард": 9, "млрд": 9, "триллион": 12, "трлн": 12,
 }  # fmt: skip
-_GOLD_NUMBER = re.compile(r"\d+(?:[,.]\d+)?")
-_GOLD_FRACTION = re.compile(r"(\d+)-(?:тен|тан|ден|дан|нен|нан)\s+(\d+)-(?:і|ы|сі|сы)")
+_MINUS_BEFORE = ("минус",)
+_MINUS_AFTER = ("суық", "аяз")  # 20 градус суық = -20 °C
+# Units that combine with a smaller one of their dimension (1 метр 20 сантиметр = 1.2 m), and the
+# currency subunits, worth a hundredth of their currency (5 тиын = 0.05 KZT).
+_CURRENCIES = ("KZT", "USD", "RUB")
+_COMPOUND_UNITS = {
+    "километр": ("length", Decimal(1000)), "шақырым": ("length", Decimal(1000)), "метр": ("length", Decimal(1)),
+    "сантиметр": ("length", Decimal("0.01")), "миллиметр": ("length", Decimal("0.001")),
+    "тонна": ("mass", Decimal(1000)), "центнер": ("mass", Decimal(100)), "килограмм": ("mass", Decimal(1)),
+    "грамм": ("mass", Decimal("0.001")), "сағат": ("time", Decimal(3600)), "минут": ("time", Decimal(60)),
+    "секунд": ("time", Decimal(1)), "теңге": ("KZT", Decimal(1)), "тиын": ("KZT", Decimal("0.01")),
+    "доллар": ("USD", Decimal(1)), "цент": ("USD", Decimal("0.01")), "рубль": ("RUB", Decimal(1)),
+    "рубл": ("RUB", Decimal(1)), "копейка": ("RUB", Decimal("0.01")),
+}  # fmt: skip
+_ABLATIVE = ("тен", "тан", "ден", "дан", "нен", "нан")
+_GOLD_NUMBER = re.compile(r"[-+]?\d+(?:[,.]\d+)?")
+_GOLD_FRACTION = re.compile(
+    r"(\d+)-(?:тен|тан|ден|дан|нен|нан)\s+(\d+)(?:-(?:і|ы|сі|сы)|\s+(?:бөлі|үлес))", re.IGNORECASE
+)
+_DASHES = {"-", "–", "—"}
 FRACTION_PLACES = 10  # common fractions are compared rounded to this many places (qazparse's choice)
 
 
-def gold_value(span_text: str) -> Decimal | None:
-    """The value a digit span states: its first number times a scale word that follows it.
+def _number(token: str) -> Decimal | None:
+    m = _GOLD_NUMBER.match(token)
+    return Decimal(m.group().replace(",", ".")) if m else None
 
-    Independent of qazparse on purpose: ``2,5 мың`` → 2500, ``40-қа жуық`` → 40, ``8 – 12`` → 8,
-    ``3 – 2`` → 2 (a range gives its low end), ``4-тен 1-і`` → 0.25 (a fraction).
+
+def _unit(token: str) -> tuple[str, Decimal] | None:
+    for stem, unit in sorted(_COMPOUND_UNITS.items(), key=lambda kv: -len(kv[0])):
+        if token.startswith(stem):
+            return unit
+    return None
+
+
+def gold_value(span_text: str, after: str = "") -> Decimal | None:
+    """The value a digit span states, read without qazparse.
+
+    ``2,5 мың`` → 2500, ``40-қа жуық`` → 40, ``8 – 12`` → 8 and ``3 – 2`` → 2 (a range gives its
+    low end), ``80-нен 60 шақырымға дейін`` → 60 (from-to), ``4-тен 1-і`` → 0.25 (a fraction),
+    ``5 тиын`` → 0.05, ``минус 35 градус`` and ``20 градус суық`` → -35 and -20,
+    ``1 метр 20 сантиметр`` → 1.2.  *after* is the text after the span: a "part" word there
+    makes a fraction (``3-тен 1`` + ``бөлігі``).
     """
-    frac = _GOLD_FRACTION.search(span_text)
+    frac = _GOLD_FRACTION.search(f"{span_text} {' '.join(after.split()[:1])}")
     if frac is not None and int(frac.group(2)) < int(frac.group(1)):
         q = Decimal(frac.group(2)) / Decimal(frac.group(1))
         return q.quantize(Decimal(1).scaleb(-FRACTION_PLACES)).normalize()
-    m = _GOLD_NUMBER.search(span_text)
-    if m is None:
+    tokens = span_text.lower().split()
+    at = next((i for i, t in enumerate(tokens) if _number(t) is not None), None)
+    if at is None:
         return None
-    try:
-        value = Decimal(m.group().replace(",", "."))
-    except InvalidOperation:
-        return None
-    rest = span_text[m.end() :].lower().split()
-    if rest and rest[0] in {"-", "–", "—"} and len(rest) > 1 and _GOLD_NUMBER.fullmatch(rest[1]):
-        value = min(value, Decimal(rest[1].replace(",", ".")))
+    first = _number(tokens[at])
+    assert first is not None
+    ends = [first]
+    rest = tokens[at + 1 :]
+    if len(rest) > 1 and rest[0] in _DASHES and _number(rest[1]) is not None:
+        ends.append(_number(rest[1]))  # type: ignore[arg-type]
         rest = rest[2:]  # a range: the scale word after the high end applies to the low end too
-    for word in rest[:1]:
-        for stem, power in _SCALE_WORDS.items():
-            if word.startswith(stem):
-                value *= Decimal(10) ** power
-    return value
+    elif rest and _number(rest[0]) is not None and tokens[at].split("-")[-1] in _ABLATIVE:
+        ends.append(_number(rest[0]))  # type: ignore[arg-type]
+        rest = rest[1:]  # from N to M: 80-нен 60 шақырымға дейін
+    factor = Decimal(1)
+    for stem, power in _SCALE_WORDS.items():
+        if rest and rest[0].startswith(stem):
+            factor = Decimal(10) ** power
+            rest = rest[1:]
+            break
+    unit = _unit(rest[0]) if rest else None
+    if unit is not None and unit[0] in _CURRENCIES:
+        factor *= unit[1]  # a subunit: 5 тиын = 0.05 KZT
+    values = [e * factor for e in ends]
+    if unit is not None and len(ends) == 1 and len(rest) > 2 and _number(rest[1]) is not None:
+        small = _unit(rest[2])  # 1 метр 20 сантиметр
+        if small is not None and small[0] == unit[0] and small[1] < unit[1]:
+            values = [values[0] + _number(rest[1]) * small[1] / unit[1]]  # type: ignore[operator]
+    negative = (at > 0 and tokens[at - 1] in _MINUS_BEFORE) or any(t.startswith(_MINUS_AFTER) for t in rest)
+    if negative:
+        values = [-v for v in values]
+    return min(values)
 
 
 def pair_values(
@@ -342,7 +416,7 @@ def pair_values(
                 counts["skipped"] += len(ga)
                 continue
             for (a1, b1), (a2, b2) in zip(ga, gb, strict=True):
-                gold = gold_value(sb.text[a2:b2])
+                gold = gold_value(sb.text[a2:b2], sb.text[b2 : b2 + 40])
                 if gold is None:
                     counts["skipped"] += 1
                     continue

@@ -269,3 +269,59 @@ def test_seeds_numbers() -> None:
     for expected in (168960, 252, 23, 70000000000, 186, 43, 30, 1):
         assert expected in values
     assert 4 in values  # "төрт ресми рәсім"
+
+
+# --- the one form generator (qazparse.morphology) against KAZAKH.md §2.3 and §6 ------------------
+
+_CASES7 = ("genitive", "dative", "accusative", "locative", "ablative", "instrumental", "possessive3")
+_TABLE = {  # word: genitive dative accusative locative ablative instrumental possessive3
+    "бір": "дің ге ді де ден мен і",
+    "екі": "нің ге ні де ден мен сі",
+    "үш": "тің ке ті те тен пен і",
+    "алты": "ның ға ны да дан мен сы",
+    "сегіз": "дің ге ді де ден бен і",
+    "тоғыз": "дың ға ды да дан бен ы",
+    "он": "ның ға ды да нан мен ы",
+    "жиырма": "ның ға ны да дан мен сы",
+    "қырық": "тың қа ты та тан пен ы",
+    "елу": "дің ге ді де ден мен і",
+    "сексен": "нің ге ді де нен мен і",
+    "жүз": "дің ге ді де ден бен і",
+    "мың": "ның ға ды да нан мен ы",
+    "миллиард": "тың қа ты та тан пен ы",
+    "пайыз": "дың ға ды да дан бен ы",
+    "теңге": "нің ге ні де ден мен сі",
+    "шақырым": "ның ға ды да нан мен ы",
+    "километр": "дің ге ді де ден мен і",
+    "сағат": "тың қа ты та тан пен ы",
+    "минут": "тың қа ты та тан пен ы",
+    "литр": "дің ге ді де ден мен і",
+    "ай": "дың ға ды да дан мен ы",
+}
+
+
+@pytest.mark.parametrize(("word", "endings"), _TABLE.items(), ids=list(_TABLE))
+def test_endings_follow_kazakh_md_tables(word: str, endings: str) -> None:
+    from qazparse.morphology import ending_for
+
+    assert [ending_for(word, case) for case in _CASES7] == endings.split()
+
+
+@pytest.mark.parametrize(
+    ("word", "case", "form"),
+    [
+        ("рубль", "possessive3", "рублі"),
+        ("рубль", "dative", "рубльге"),
+        ("сотық", "possessive3", "сотығы"),
+        ("жыл", "adjectival", "жылдық"),
+        ("ай", "adjectival", "айлық"),
+        ("сағат", "plural", "сағаттар"),
+        ("күн", "plural", "күндер"),
+        ("тонна", "approximative", "тоннадай"),
+        ("бес", "approximative", "бестей"),
+    ],
+)
+def test_inflect_writes_the_form(word: str, case: str, form: str) -> None:
+    from qazparse.morphology import inflect
+
+    assert inflect(word, case) == form

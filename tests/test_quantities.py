@@ -302,3 +302,52 @@ def test_builtin_data_is_consistent() -> None:
         for key, e in rules.table(table).items():
             for form in (*e["names"], *e.get("phrases", ()), *e.get("abbreviations", ()), *e.get("symbols", ())):
                 assert seen.setdefault(form.lower(), f"{table}.{key}") == f"{table}.{key}", form
+
+
+# --- the KazNERD value check: its own digit reader ---------------------------------------------
+
+_EVAL = Path(__file__).resolve().parent.parent / "benchmarks" / "kaznerd_eval.py"
+
+
+def _kaznerd_eval() -> Any:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("kaznerd_eval", _EVAL)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize(
+    ("span", "after", "value"),
+    [
+        ("2,5 мың", "", "2500"),
+        ("40-қа жуық", "", "40"),
+        ("8 – 12", "", "8"),
+        ("3 – 2", "", "2"),
+        ("10 – 15 мың", "", "10000"),
+        ("80-нен 60 шақырымға дейін", "", "60"),
+        ("4-тен 1-і", "", "0.25"),
+        ("3-тен 1", "бөлігі шетелде", "0.3333333333"),
+        ("5 тиын", "", "0.05"),
+        ("5 центнер", "", "5"),
+        ("минус 35 градус", "", "-35"),
+        ("20 градус суық", "", "-20"),
+        ("1 метр 20 сантиметр", "", "1.2"),
+        ("6 тонна 600 килограмм", "", "6.6"),
+        ("93,4 миллиард теңге", "", "93400000000"),
+        ("кемі 5", "", "5"),
+    ],
+)
+def test_kaznerd_gold_reader(span: str, after: str, value: str) -> None:
+    """The value check reads the digit spans with its own reader, under the same conventions."""
+    assert _kaznerd_eval().gold_value(span, after) == Decimal(value)
+
+
+def test_kaznerd_rebuild_keeps_entity_boundaries() -> None:
+    rebuild = _kaznerd_eval().rebuild
+    tokens = ["Белок", "14", ",", "14", ",", "8", "."]
+    assert rebuild(tokens)[0] == "Белок 14,14,8 ."
+    assert rebuild(tokens, ["O", "B-C", "O", "B-C", "I-C", "I-C", "O"])[0] == "Белок 14 , 14,8 ."
+    assert rebuild(["20", ",", "7", "%"], ["B-P", "I-P", "I-P", "I-P"])[0] == "20,7 %"

@@ -12,6 +12,12 @@ stem matcher accepts the stem, its softened form before a vowel (қыркүйе�
 (True, False)
 >>> cases("дан", default_rules())
 frozenset({'ablative'})
+
+Writing goes the other way: :func:`inflect` picks the one allomorph correct text uses
+(vowel harmony and the last sound, the ``harmony``/``sounds``/``forms`` tables):
+
+>>> inflect("доллар", "ablative"), inflect("теңге", "dative")
+('доллардан', 'теңгеге')
 """
 
 from __future__ import annotations
@@ -20,7 +26,7 @@ from collections.abc import Iterable
 
 import regex
 
-from .rules import Rules
+from .rules import Rules, default_rules
 
 LETTER = r"[\p{L}\p{M}]"
 """One letter (for word-edge guards)."""
@@ -171,3 +177,102 @@ def cases(ending: str, rules: Rules) -> frozenset[str]:
         return frozenset()
     known: dict[str, frozenset[str]] = rules.compiled("morphology.table", _ending_table)
     return known[parts[-1]]
+
+
+# --- writing forms ---------------------------------------------------------------------------
+
+
+def _harmony(rules: Rules) -> tuple[frozenset[str], ...]:
+    harmony = rules.table("morphology")["harmony"]
+    return tuple(frozenset(harmony[k]) for k in ("back", "front", "back_glides", "soft"))
+
+
+def is_front(word: str, rules: Rules | None = None) -> bool:
+    """Does *word* take the front forms of endings (KAZAKH.md §2.1 a, ``harmony`` in the data)?
+
+    The last reliable vowel decides; и and у are glides and skipped (елу is front), except that у
+    before a consonant reads back (минут, фунт); a word with no vowel to go by is front (литр),
+    and so is a word ending in a soft sign (рубль).
+
+    >>> [is_front(w) for w in ("теңге", "доллар", "елу", "минут", "литр", "рубль", "алпыс")]
+    [True, False, True, False, True, True, False]
+    """
+    back, front, back_glides, soft = (rules or default_rules()).compiled("morphology.harmony", _harmony)
+    word = word.lower()
+    if word[-1:] in soft:
+        return True
+    for i in range(len(word) - 1, -1, -1):
+        ch = word[i]
+        if ch in front:
+            return True
+        if ch in back or (ch in back_glides and i + 1 < len(word)):
+            return False
+    return True
+
+
+def _sound_class(word: str, rules: Rules) -> str:
+    sounds: dict[str, str] = rules.compiled(
+        "morphology.sounds",
+        lambda r: {letter: cls for cls, letters in r.table("morphology")["sounds"].items() for letter in letters},
+    )
+    last = word.lower().rstrip("".join(rules.table("morphology")["harmony"]["soft"]))[-1:]
+    return sounds.get(last, "T")
+
+
+def final_sound(word: str, rules: Rules | None = None) -> str:
+    """The class of the last sound of *word* (KAZAKH.md §2.1 b, ``sounds`` in the data), soft sign skipped.
+
+    V vowel, N nasal, L л, R р й у и, Z з ж, T the rest; ``""`` when *word* does not end in a
+    Cyrillic letter (a Latin name or a number: its endings cannot be checked).
+
+    >>> [final_sound(w) for w in ("Алматы", "Тоқаев", "Мәскеу", "Кремль", "Цзиньпин", "kz")]
+    ['V', 'T', 'R', 'L', 'N', '']
+    """
+    from .rules import default_rules
+
+    rules = rules or default_rules()
+    last = word.lower().rstrip("".join(rules.table("morphology")["harmony"]["soft"]))[-1:]
+    if not ("\u0400" <= last <= "\u04ff" and last.isalpha()):
+        return ""
+    return _sound_class(last, rules)
+
+
+def ending_for(word: str, case: str, rules: Rules | None = None) -> str:
+    """The ending of *case* that agrees with *word* (the ``forms`` table of the morphology data).
+
+    *case* is a key of ``forms`` (genitive, dative, accusative, locative, ablative, instrumental,
+    possessive3, plural, approximative, adjectival) or ``nominative`` (no ending).
+
+    >>> ending_for("алпыс", "ablative"), ending_for("жиырма", "dative"), ending_for("жүз", "instrumental")
+    ('тан', 'ға', 'бен')
+    """
+    rules = rules or default_rules()
+    if case == "nominative":
+        return ""
+    forms = rules.table("morphology")["forms"]
+    if case not in forms:
+        raise ValueError(f"unknown case {case!r}; known: nominative, {', '.join(sorted(forms))}")
+    table = forms[case]
+    back, front = (str(form) for form in table.get(_sound_class(word, rules), table["*"]))
+    return front if is_front(word, rules) else back
+
+
+def inflect(word: str, case: str, rules: Rules | None = None) -> str:
+    """*word* with the ending of *case* (KAZAKH.md §2.1-2.3), stem changes included.
+
+    Before an ending that starts with a vowel a final soft sign drops (рубль → рублі) and the
+    consonant ``mutations`` apply (сотық → сотығы).
+
+    >>> inflect("доллар", "ablative"), inflect("теңге", "dative"), inflect("сағат", "dative")
+    ('доллардан', 'теңгеге', 'сағатқа')
+    >>> inflect("рубль", "possessive3"), inflect("рубль", "dative"), inflect("жыл", "adjectival")
+    ('рублі', 'рубльге', 'жылдық')
+    """
+    rules = rules or default_rules()
+    ending = ending_for(word, case, rules)
+    if ending and _sound_class(ending[0], rules) == "V":
+        _base, soft = stem_variants(word, rules)
+        if soft is not None:
+            word = soft
+    return word + ending
+

@@ -39,9 +39,10 @@ scan of a text:
     the end of a number *or* of the unit word after it:
     ``70 миллиард доллардан асатын`` → ``(Qualifier.MORE_THAN, <end of асатын>)``.
 
-``qualifier_after_detail(lower, end, rules) -> (Qualifier, new_end, is_verb) | None``
-    The same, and whether the qualifier is a verb (``асты``, ``асатын``, ``жуықтады``): a free-standing
-    number's span stops before a verb, as in KazNERD.
+``qualifier_after_detail(lower, end, rules) -> (Qualifier, new_end, span_end) | None``
+    The same, and where a mention's span ends in running text (KazNERD's convention): after a
+    postposition (``астам``), before a verb (``асты``, ``асатын``, ``жуықтады``) or an ``outside``
+    word (``төңірегінде``), after ``кем`` in ``кем болмауы``.
 
 The words, suffixes and qualifiers all come from the ``numerals`` rule table
 (``qazparse/rules/data/numerals.toml``); see ``docs/numerals.md``.
@@ -65,6 +66,7 @@ from typing import Any
 import attrs
 import regex
 
+from .morphology import inflected, is_front
 from .values import Number, Ordinal, Qualifier, Value, exact
 
 __all__ = [
@@ -174,6 +176,8 @@ class _Lexicon:
     dative: tuple[str, ...]
     signs: dict[str, int]
     one: dict[str, frozenset[str]]
+    part_re: Any  # a "part" word after a fraction's numerator (бөлігі), or None
+    score_re: Any  # a "score" word after "N де M" (есебімен), or None
 
 
 def _alt(words: Any) -> str:
@@ -207,6 +211,11 @@ def _build_lexicon(rules: Any) -> _Lexicon:
     plural = group("plural")
     tail = f"(?:(?:{locative})(?:{attributive})|(?:{case}))"
     chain = f"(?:{plural})?(?:(?:{poss3})(?:{tail}|н)?|{tail})?"
+    latin = data.get("latin", {}).get("endings", {})
+    if latin:  # 130-dan, 90-ǵa, 20-sy (KAZAKH.md §9.2)
+        lcase = _alt(e for g in ("genitive", "dative", "accusative", "locative", "ablative") for e in latin.get(g, ()))
+        lposs = _alt(latin.get("possessive3", ()))
+        chain = f"(?:{chain}|(?:{lposs})?(?:{lcase})|(?:{lposs}))"
     coll_chain = f"(?:(?:{poss3}|{group('possessive')})(?:{tail}|н)?|{tail})?"
 
     word_stems = _alt(list(stems) + list(variants))
@@ -230,6 +239,10 @@ def _build_lexicon(rules: Any) -> _Lexicon:
         (?P<w>{word_stems})(?P<wsuf>\p{{L}}{{0,16}}+)(?:-(?P<wpart>{_alt(sfx["particles"])}))?(?![\p{{L}}\p{{M}}\d])
     """
     one = {k: frozenset(v) for k, v in data["one"].items()}
+    parts = special.get("fraction_part", ())
+    part_re = regex.compile(rf"[ \t]{{1,3}}{inflected(parts, rules)}") if parts else None
+    scores = special.get("score", ())
+    score_re = regex.compile(rf"[ \t]{{1,3}}{inflected(scores, rules)}") if scores else None
     return _Lexicon(
         token_re=regex.compile(pattern, regex.VERBOSE),
         stems=stems,
@@ -254,10 +267,12 @@ def _build_lexicon(rules: Any) -> _Lexicon:
         never=frozenset(data["not_numerals"]["never"]),
         alone=frozenset(data["not_numerals"]["alone"]),
         spoken_point=frozenset(special["spoken_point"]),
-        ablative=tuple(morph.get("ablative", ())),
-        dative=tuple(morph.get("dative", ())),
+        ablative=(*morph.get("ablative", ()), *latin.get("ablative", ())),
+        dative=(*morph.get("dative", ()), *latin.get("dative", ())),
         signs=signs,
         one=one,
+        part_re=part_re,
+        score_re=score_re,
     )
 
 
@@ -672,11 +687,18 @@ class _Scanner:
                 st2, k = sub
                 num = st2.value()
                 numerator = toks[k - 1]
+                # a bare numerator (үштен бір) only under a small or round denominator; otherwise
+                # N-нан M is "from N to M" (сексеннен алпыс шақырымға дейін) unless the numerator
+                # is possessive (сексеннен алпысы) or a "part" word follows (3-тен 1 бөлігі)
+                marked = (k == j + 1 or not st.digits) and (
+                    numerator.ending.startswith(self.lex.poss3) or self.part_after(numerator.end)
+                )
+                bare_ok = not st.digits and (value <= 10 or str(int(value)).rstrip("0") == "1")
                 if (
                     0 < num < value
                     and num == num.to_integral_value()
                     and not numerator.deriv
-                    and (not st.digits or (k == j + 1 and numerator.ending.startswith(self.lex.poss3)))
+                    and (marked or bare_ok)
                 ):
                     q = _CTX.divide(num, value)
                     rounded = q.quantize(Decimal(1).scaleb(-FRACTION_PLACES), context=_CTX)
@@ -699,6 +721,10 @@ class _Scanner:
         ):
             return None, j
         return match, j
+
+    def part_after(self, end: int) -> bool:
+        """A "part" word (бөлігі, үлесі) right after offset *end*: 3-тен 1 бөлігі is a fraction."""
+        return self.lex.part_re is not None and self.lex.part_re.match(self.lower, end) is not None
 
     def make(
         self, first: _Tok, last: _Tok, value: Decimal, st: _State, count: int, extra: dict[str, Any]
@@ -734,7 +760,11 @@ class _Scanner:
         return value, j
 
     def decimal_words(self, p: int) -> tuple[Decimal, int] | None:
-        """After бүтін at token p: a denominator in the ablative (оннан, жүзден) and a numerator."""
+        """After бүтін at token p: a denominator in the ablative (оннан, жүзден) and a numerator.
+
+        Without the denominator word the decimals are read as they are spoken, digit group by
+        digit group (тоқсан үш бүтін төрт = 93.4, отыз бес бүтін елу үш = 35.53, бүтін нөл бес = .05).
+        """
         toks = self.toks
         if p + 1 >= len(toks) or not self.gap_ok(p):
             return None
@@ -744,10 +774,15 @@ class _Scanner:
         dst, k = den
         dval = dst.value()
         dlast = toks[k - 1]
-        if dlast.ending not in self.lex.ablative or dlast.deriv or dst.digits:
-            return None
-        if dval < 10 or dval != dval.to_integral_value() or str(int(dval)).rstrip("0") != "1":
-            return None
+        if (
+            dlast.ending not in self.lex.ablative
+            or dlast.deriv
+            or dst.digits
+            or dval < 10
+            or dval != dval.to_integral_value()
+            or str(int(dval)).rstrip("0") != "1"
+        ):
+            return self.spoken_decimals(p + 1)
         if k >= len(toks) or not self.gap_ok(k - 1):
             return None
         # the numerator is below the denominator; a scale word after it multiplies the whole number
@@ -761,6 +796,26 @@ class _Scanner:
             if not nst.digits and 0 < nval < dval and nval == nval.to_integral_value():
                 return _CTX.divide(nval, dval), end
         return None
+
+    def spoken_decimals(self, k: int) -> tuple[Decimal, int] | None:
+        """The decimals after бүтін with no denominator: leading нөл words, then a number below 1000."""
+        toks = self.toks
+        zeros = 0
+        while k < len(toks) and toks[k].cls == "unit" and toks[k].value == 0 and not toks[k].ending:
+            if k + 1 >= len(toks) or not self.gap_ok(k) or zeros >= _MAX_DIGITS:
+                return None
+            zeros += 1
+            k += 1
+        num = self.number_at(k, no_scale=True)
+        if num is None:
+            return None
+        nst, end = num
+        nval = nst.value()
+        last = toks[end - 1]
+        if nst.digits or last.deriv or not 0 < nval < 1000 or nval != nval.to_integral_value():
+            return None
+        places = zeros + len(str(int(nval)))
+        return _CTX.divide(nval, Decimal(10) ** places), end
 
     def spoken_decimal(self, a: int, b: int) -> tuple[Decimal, int] | None:
         """бір де жеті = 1.7: a numeral, the particle де/да, numeral digits."""
@@ -783,6 +838,8 @@ class _Scanner:
             return None
         if self.toks[end - 1].deriv:
             return None
+        if self.lex.score_re is not None and self.lex.score_re.match(self.lower, self.toks[end - 1].end):
+            return None  # нөл де үш есебімен: a score, not 0.3
         if left.cls in {"hundred", "scale"}:
             # жүз де он тоғыз: "a hundred and nineteen"
             return value, end
@@ -894,12 +951,12 @@ class _Qualifiers:
     before: Any
     after: Any
     before_map: dict[str, Qualifier]
-    after_map: dict[str, tuple[Qualifier, str, bool]]
+    after_map: dict[str, tuple[Qualifier, str, str]]  # word -> (qualifier, governed case, span mode)
 
 
 def _build_qualifiers(rules: Any) -> _Qualifiers:
     before: dict[str, Qualifier] = {}
-    after: dict[str, tuple[Qualifier, str, bool]] = {}
+    after: dict[str, tuple[Qualifier, str, str]] = {}
     for entry in rules.table("numerals").get("qualifiers", {}).values():
         q = Qualifier(entry["qualifier"])
         for word in entry["words"]:
@@ -907,7 +964,8 @@ def _build_qualifiers(rules: Any) -> _Qualifiers:
             if entry["position"] == "before":
                 before[key] = q
             else:
-                after.setdefault(key, (q, entry.get("governs", "nominative"), entry.get("verb", False)))
+                mode = "outside" if entry.get("outside", False) else "verb" if entry.get("verb", False) else "in"
+                after.setdefault(key, (q, entry.get("governs", "nominative"), mode))
 
     def alt(words: Any) -> str:
         ordered = sorted(words, key=len, reverse=True)
@@ -938,8 +996,13 @@ def _qualifiers(rules: Any) -> _Qualifiers:
 def qualifier_before(lower: str, start: int, rules: Any) -> tuple[Qualifier, int] | None:
     """The qualifier word just before offset *start* of *lower*, and the offset where it starts.
 
+    An emphasis word that keeps the amount exact (``тең``, ``дәл``) may stand after another
+    qualifier, which then decides: ``шамамен тең жартысы`` is about half.
+
     >>> from qazparse import default_rules
     >>> qualifier_before("шамамен 10 пайыз", 8, default_rules())
+    (<Qualifier.APPROXIMATELY: 'approximately'>, 0)
+    >>> qualifier_before("шамамен тең жартысы", 12, default_rules())
     (<Qualifier.APPROXIMATELY: 'approximately'>, 0)
     """
     q = _qualifiers(rules)
@@ -948,7 +1011,12 @@ def qualifier_before(lower: str, start: int, rules: Any) -> tuple[Qualifier, int
     m = q.before.search(lower, max(0, start - 40), start)
     if m is None:
         return None
-    return q.before_map[" ".join(m.group("q").split())], m.start()
+    qualifier = q.before_map[" ".join(m.group("q").split())]
+    if qualifier is Qualifier.EXACT:
+        outer = q.before.search(lower, max(0, m.start() - 40), m.start())
+        if outer is not None:
+            return q.before_map[" ".join(outer.group("q").split())], outer.start()
+    return qualifier, m.start()
 
 
 def qualifier_after(lower: str, end: int, rules: Any) -> tuple[Qualifier, int] | None:
@@ -968,14 +1036,20 @@ def qualifier_after(lower: str, end: int, rules: Any) -> tuple[Qualifier, int] |
     return None if found is None else (found[0], found[1])
 
 
-def qualifier_after_detail(lower: str, end: int, rules: Any) -> tuple[Qualifier, int, bool] | None:
-    """Like :func:`qualifier_after`, plus whether the qualifier word is a verb (асты, асатын, жуықтады).
+def qualifier_after_detail(lower: str, end: int, rules: Any) -> tuple[Qualifier, int, int] | None:
+    """Like :func:`qualifier_after`, plus where a mention's span ends in running text.
 
-    A free-standing number's span stops before a verb; a quantity or a strict parse may take it in.
+    Returns ``(qualifier, end, span_end)``: *end* is after the whole qualifier, *span_end* is where
+    a mention in running text stops (KazNERD's convention).  A postposition (астам, дейін) is inside
+    the span (``span_end == end``); a verb (асты, асатын, жуықтады) and ``outside`` words
+    (төңірегінде) stay outside (``span_end`` is the *end* passed in); in ``кем болмауы`` only the
+    verb does (``span_end`` is after ``кем``).  A strict parse takes everything in.
 
     >>> from qazparse import default_rules
     >>> qualifier_after_detail("30-дан асты", 6, default_rules())
-    (<Qualifier.MORE_THAN: 'more_than'>, 11, True)
+    (<Qualifier.MORE_THAN: 'more_than'>, 11, 6)
+    >>> qualifier_after_detail("30 пайыздан кем болмауы", 11, default_rules())
+    (<Qualifier.AT_LEAST: 'at_least'>, 23, 15)
     """
     q = _qualifiers(rules)
     if q.after is None or end <= 0:
@@ -983,10 +1057,16 @@ def qualifier_after_detail(lower: str, end: int, rules: Any) -> tuple[Qualifier,
     m = q.after.match(lower, end)
     if m is None:
         return None
-    qualifier, governs, verb = q.after_map[" ".join(m.group("q").split())]
+    qualifier, governs, mode = q.after_map[" ".join(m.group("q").split())]
     if governs != "nominative" and not _ends_with_case(lower, end, governs, rules):
         return None
-    return qualifier, m.end(), verb
+    if mode == "in":
+        return qualifier, m.end(), m.end()
+    words = m.group("q")
+    last_gap = max(words.rfind(" "), words.rfind("\t"))
+    if mode == "verb" and last_gap > 0:  # кем болмауы: the words before the verb stay in the span
+        return qualifier, m.end(), m.start("q") + len(words[:last_gap].rstrip())
+    return qualifier, m.end(), end
 
 
 def _ends_with_case(lower: str, end: int, case: str, rules: Any) -> bool:
@@ -995,8 +1075,6 @@ def _ends_with_case(lower: str, end: int, case: str, rules: Any) -> bool:
     head = lower[max(0, end - 8) : end]
     return any(head.endswith(o) for o in options)
 
-
-_qualifier_after = qualifier_after_detail  # the name quantities.py first imported; kept for it
 
 
 # --- mentions -------------------------------------------------------------------------------
@@ -1066,8 +1144,7 @@ def extract_numerals(context: Any) -> Iterator[Number | Ordinal]:
         after = qualifier_after_detail(lower, end, context.rules)
         if after is not None:
             qualifier = after[0]
-            if context.strict or not after[2]:
-                end = after[1]
+            end = after[1] if context.strict else after[2]
         number = Number(m.value, text.span(start, end), qualifier, m.low, m.high)
         yield context.note(number, _rule(m))
 
@@ -1121,8 +1198,6 @@ def parse_ordinal(text: str) -> Ordinal:
 _UNITS = ("", "бір", "екі", "үш", "төрт", "бес", "алты", "жеті", "сегіз", "тоғыз")
 _TENS = ("", "он", "жиырма", "отыз", "қырық", "елу", "алпыс", "жетпіс", "сексен", "тоқсан")
 _SCALES = ((18, "квинтиллион"), (15, "квадриллион"), (12, "триллион"), (9, "миллиард"), (6, "миллион"), (3, "мың"))
-_BACK = frozenset("аоұыяё")
-_FRONT = frozenset("әеөүіэю")
 
 
 def _under_thousand(n: int) -> list[str]:
@@ -1155,21 +1230,12 @@ def _int_words(n: int) -> list[str]:
     return words
 
 
-def _front(word: str) -> bool:
-    for ch in reversed(word):
-        if ch in _FRONT:
-            return True
-        if ch in _BACK:
-            return False
-    return True
-
-
 def _ordinal_word(word: str) -> str:
     if word == "жиырма":
         return "жиырмасыншы"
     if word == "қырық":
         return "қырқыншы"
-    front = _front(word)
+    front = is_front(word)
     if word[-1] in _VOWELS:
         return word + ("нші" if front else "ншы")
     return word + ("інші" if front else "ыншы")

@@ -36,8 +36,7 @@ import attrs
 import regex
 
 from .morphology import ending_chain, split_endings, stem_variants
-from .numerals import NumeralMatch, find_numeral_matches, qualifier_before
-from .numerals import _qualifier_after as qualifier_after_verb
+from .numerals import NumeralMatch, find_numeral_matches, qualifier_after_detail, qualifier_before
 from .rules import Rules
 from .values import DateMention, Distance, Money, Qualifier, Quantity, Value, exact
 
@@ -154,6 +153,10 @@ def _build_lexicon(rules: Rules) -> _Lexicon:
     chain = ending_chain(rules, extra=_EXTRA_ENDINGS)
     chain1 = ending_chain(rules, extra=_EXTRA_ENDINGS, minimum=1)
     vowel_chain = f"(?=[аәеиоөұүыіэюя]){chain1}"
+    latin = _alternation(_latin_endings(rules))
+    if latin:  # Latin-script endings (teńgeni, %-ke), from the numerals table (KAZAKH.md §9.2)
+        chain = f"(?:{chain}|(?:{latin}){{1,2}})"
+        chain1 = f"(?:{chain1}|(?:{latin}){{1,2}})"
     alternatives = [f"(?P<name>{_alternation(names)})(?P<nend>{chain})"]
     if softs:
         alternatives.append(f"(?P<soft>{_alternation(softs)})(?P<send>{vowel_chain})")
@@ -260,9 +263,14 @@ def _softened_adjectival(rules: Rules) -> tuple[str, ...]:
     return softened
 
 
+def _latin_endings(rules: Rules) -> frozenset[str]:
+    latin = rules.table("numerals").get("latin", {}).get("endings", {})
+    return frozenset(e for group in latin.values() for e in group)
+
+
 def _valid_ending(ending: str, rules: Rules) -> bool:
     """The accusative ``-н`` only follows a possessive: ``тоннасын``, but ``келін`` is not ``келі-н``."""
-    if not ending:
+    if not ending or ord(ending[0]) < 0x400:  # none, or a Latin-script ending (no -н rule there)
         return True
     parts = split_endings(ending, rules)
     return parts is not None and len(parts) > 0 and parts[0] != "н"
@@ -435,19 +443,20 @@ def _qualifiers(lower: str, rules: Rules, found: _Found, strict: bool) -> None:
     """Fold qualifier words into the mention.
 
     A postposition (``астам``, ``дейін``, ``жуық``) is part of the span.  A verb
-    (``асты``, ``асатын``, ``жуықтады``) belongs to the predicate: it sets the qualifier
-    but stays outside the span in running text (KazNERD convention), and is taken in
-    only by a strict parser, where the whole string is one mention.
+    (``асты``, ``асатын``, ``жуықтады``; ``болмауы`` in ``кем болмауы``) belongs to the
+    predicate, and ``төңірегінде`` is left out too: they set the qualifier but stay outside
+    the span in running text (KazNERD convention, see
+    :func:`qazparse.numerals.qualifier_after_detail`), and are taken in only by a strict
+    parser, where the whole string is one mention.
     """
     before = qualifier_before(lower, found.start, rules)
     if before is not None:
         found.qualifier, found.start = before
-    after = qualifier_after_verb(lower, found.end, rules)
+    after = qualifier_after_detail(lower, found.end, rules)
     if after is not None:
-        qualifier, end, verb = after
+        qualifier, end, span_end = after
         found.qualifier = qualifier
-        if strict or not verb:
-            found.end = end
+        found.end = end if strict else span_end
 
 
 # --- joining candidates: compounds and from-to ranges -----------------------------------------

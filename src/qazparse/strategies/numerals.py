@@ -35,6 +35,7 @@ from decimal import Decimal
 import attrs
 from hypothesis import strategies as st
 
+from ..morphology import ending_for, is_front
 from ..numerals import number_to_words
 from ..values import Qualifier, Value, exact
 
@@ -82,61 +83,19 @@ class NumeralPhrase:
     ending: str = ""
 
 
-# --- case endings by vowel harmony and the final sound (KAZAKH.md §2.1-2.3) -------------------
+# --- case endings: the one generator in qazparse.morphology (KAZAKH.md §2.1-2.3) -----------------
 
-CASES = ("genitive", "dative", "accusative", "locative", "ablative", "instrumental", "possessive")
-"""The endings :func:`case_ending` knows."""
+CASES = ("genitive", "dative", "accusative", "locative", "ablative", "instrumental", "possessive3")
+"""The endings :func:`with_ending` draws (names of the ``forms`` table in the morphology data)."""
 
-_BACK = frozenset("аоұыяё")
-_FRONT = frozenset("әеөүіэю")
+case_ending = ending_for
+"""The ending of a case that agrees with a word: :func:`qazparse.morphology.ending_for`.
+
+>>> case_ending("алпыс", "ablative"), case_ending("жиырма", "dative"), case_ending("жүз", "instrumental")
+('тан', 'ға', 'бен')
+"""
+
 _VOWELS = frozenset("аәеиоөұүыіэюяё")
-_NASAL = frozenset("мнң")
-_SONORANT = frozenset("лрйуизж")
-_ENDINGS = {
-    # case: {sound class: (back, front)}
-    "genitive": {"V": ("ның", "нің"), "N": ("ның", "нің"), "S": ("дың", "дің"), "T": ("тың", "тің")},
-    "dative": {"V": ("ға", "ге"), "N": ("ға", "ге"), "S": ("ға", "ге"), "T": ("қа", "ке")},
-    "accusative": {"V": ("ны", "ні"), "N": ("ды", "ді"), "S": ("ды", "ді"), "T": ("ты", "ті")},
-    "locative": {"V": ("да", "де"), "N": ("да", "де"), "S": ("да", "де"), "T": ("та", "те")},
-    "ablative": {"V": ("дан", "ден"), "N": ("нан", "нен"), "S": ("дан", "ден"), "T": ("тан", "тен")},
-    "possessive": {"V": ("сы", "сі"), "N": ("ы", "і"), "S": ("ы", "і"), "T": ("ы", "і")},
-}
-
-
-def _front(word: str) -> bool:
-    for ch in reversed(word):
-        if ch in _FRONT:
-            return True
-        if ch in _BACK:
-            return False
-    return True
-
-
-def _sound(word: str) -> str:
-    last = word[-1]
-    if last in _VOWELS - {"и", "у"}:
-        return "V"
-    if last in _NASAL:
-        return "N"
-    if last in _SONORANT:
-        return "S"
-    return "T"
-
-
-def case_ending(word: str, case: str) -> str:
-    """The ending of *case* that agrees with *word* (the last word spoken).
-
-    >>> case_ending("алпыс", "ablative"), case_ending("жиырма", "dative"), case_ending("жүз", "instrumental")
-    ('тан', 'ға', 'бен')
-    """
-    word = word.lower()
-    if case == "instrumental":
-        sound = _sound(word)
-        if sound == "T":
-            return "пен"
-        return "бен" if word[-1] in "зж" else "мен"
-    back, front = _ENDINGS[case][_sound(word)]
-    return front if _front(word) else back
 
 
 def _attach(word: str, ending: str) -> str:
@@ -275,7 +234,7 @@ def ordinal_phrases(draw: st.DrawFn, max_value: int = 10**18 - 1) -> NumeralPhra
     spoken = number_to_words(value, ordinal=True).split()[-1]
     base = _last_spoken(value)
     long_suffix = spoken[len(base) :] if spoken.startswith(base) else spoken[-4:]
-    front = _front(base)
+    front = is_front(base)
     short = _SHORT_ORDINAL_FRONT if front else _SHORT_ORDINAL_BACK
     suffix = draw(st.sampled_from((long_suffix, short)))
     text = f"{value}-{suffix}"

@@ -4,8 +4,9 @@ Each strategy draws a :class:`QuantityExample`: the phrase and what a parser mus
 from it (kind, value, unit or currency, dimension, qualifier).  The amount is written in
 digits (``1 234 567,5``), in words (``жүз алпыс сегіз мың``) or with a scale word
 (``1,5 млрд``); the unit word takes a case ending chosen by vowel harmony and the final
-sound (KAZAKH.md §2.1-2.2); a qualifier word may stand before the number or after the
-unit, in the case it governs (``доллардан астам``, ``теңгеге дейін``, ``тоннадай``).
+sound (KAZAKH.md §2.1-2.2; :func:`qazparse.morphology.inflect`, re-exported here as
+:func:`inflect`); a qualifier word may stand before the number or after the unit, in the
+case it governs (``доллардан астам``, ``теңгеге дейін``, ``тоннадай``).
 
 >>> from hypothesis import given
 >>> @given(money_phrases())
@@ -21,6 +22,7 @@ from typing import Any
 import attrs
 from hypothesis import strategies as st
 
+from ..morphology import inflect
 from ..numerals import number_to_words
 from ..rules import Rules, default_rules
 from ..values import Qualifier, Value, exact
@@ -34,13 +36,6 @@ __all__ = [
     "quantity_phrases",
     "render_amount",
 ]
-
-_BACK = frozenset("аоұыя")
-_FRONT = frozenset("әеөүіэю")
-_NASAL = frozenset("мнң")
-_VOICED = frozenset("лрйуизж")
-_VOWELS = _BACK | _FRONT | frozenset("еиуё")
-
 
 @attrs.frozen
 class QuantityExample:
@@ -61,61 +56,6 @@ class QuantityExample:
     unit: str
     dimension: str
     qualifier: Qualifier = Qualifier.EXACT
-
-
-# --- harmony ---------------------------------------------------------------------------------
-
-
-def _front(word: str) -> bool:
-    if word.endswith("ь"):
-        return True
-    for i in range(len(word) - 1, -1, -1):
-        ch = word[i]
-        if ch in _FRONT:
-            return True
-        if ch in _BACK or (ch == "у" and i + 1 < len(word)):  # у before a consonant: a back vowel (секундқа)
-            return False
-    # only glides: у reads back (минут), и front (литр)
-    return "у" not in word
-
-
-def _final(word: str) -> str:
-    last = word.rstrip("ь")[-1:]
-    if last in _VOWELS and last not in "иу":
-        return "V"
-    if last in _NASAL:
-        return "N"
-    if last in _VOICED:
-        return "S"
-    return "T"
-
-
-_CASES = {
-    # case: {final class: (back, front)}
-    "dative": {"V": ("ға", "ге"), "N": ("ға", "ге"), "S": ("ға", "ге"), "T": ("қа", "ке")},
-    "ablative": {"V": ("дан", "ден"), "N": ("нан", "нен"), "S": ("дан", "ден"), "T": ("тан", "тен")},
-    "locative": {"V": ("да", "де"), "N": ("да", "де"), "S": ("да", "де"), "T": ("та", "те")},
-    "genitive": {"V": ("ның", "нің"), "N": ("ның", "нің"), "S": ("дың", "дің"), "T": ("тың", "тің")},
-    "accusative": {"V": ("ны", "ні"), "N": ("ды", "ді"), "S": ("ды", "ді"), "T": ("ты", "ті")},
-    "approximative": {"V": ("дай", "дей"), "N": ("дай", "дей"), "S": ("дай", "дей"), "T": ("тай", "тей")},
-    "adjectival": {"V": ("лық", "лік"), "N": ("дық", "дік"), "S": ("лық", "лік"), "T": ("тық", "тік")},
-}
-CASE_NAMES = ("nominative", *_CASES)
-
-
-def inflect(word: str, case: str) -> str:
-    """*word* with the ending of *case* chosen by harmony (KAZAKH.md §2.2).
-
-    >>> inflect("доллар", "ablative"), inflect("теңге", "dative"), inflect("сағат", "dative")
-    ('доллардан', 'теңгеге', 'сағатқа')
-    """
-    if case == "nominative":
-        return word
-    if case == "adjectival" and _final(word) == "S" and word[-1] in "зж":
-        back, front = "дық", "дік"
-    else:
-        back, front = _CASES[case][_final(word)]
-    return word + (front if _front(word) else back)
 
 
 # --- amounts ---------------------------------------------------------------------------------
@@ -214,8 +154,11 @@ def _words(rules: Rules, table: str) -> list[tuple[str, str, Decimal, str, str]]
     for key, entry in sorted(rules.table(table).items()):
         names = [n.lower() for n in entry["names"]]
         for name in names:
-            # skip multiword names, very short stems, and spelling helpers (киловат for киловатт+тық)
+            # skip multiword names, very short stems, spelling helpers (киловат for киловатт+тық), and
+            # Latin-script names (teńge): the endings written here are Cyrillic
             if " " in name or "-" in name or len(name) < 3 or any(o != name and o.startswith(name) for o in names):
+                continue
+            if not all("\u0400" <= ch <= "\u04ff" for ch in name):
                 continue
             if table == "currencies":
                 out.append((name.lower(), entry["code"], entry.get("factor", Decimal(1)), "money", key))

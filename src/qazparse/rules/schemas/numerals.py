@@ -30,6 +30,8 @@ SCHEMA = {
         "spoken_point": [_WORD],
         "minus": [_WORD],
         "plus": [_WORD],
+        "fraction_part?": [_WORD],
+        "score?": [_WORD],
     },
     "suffixes": {
         "ordinal": [_SUFFIX],
@@ -50,6 +52,7 @@ SCHEMA = {
         "article_after": [_WORD],
         "verb_endings_after": [_SUFFIX],
     },
+    "latin?": {"endings": Table([_SUFFIX], key=lambda k: k in _CASES | {"possessive3"}, key_message="a case name")},
     "qualifiers": Table(
         {
             "words": [_WORD],
@@ -57,6 +60,7 @@ SCHEMA = {
             "position": Check(str, lambda s: s in {"before", "after"}, "position is 'before' or 'after'"),
             "governs?": Check(str, lambda s: s in _CASES, f"governs is one of {sorted(_CASES)}"),
             "verb?": bool,
+            "outside?": bool,
         }
     ),
 }
