@@ -7,15 +7,13 @@
 'more_than'
 """
 
-from .bylines import parse_byline
-from .dates import parse_date
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from .errors import ParseError, RulesError
+
+# ``extract`` is both a submodule and a function: import it now so the name is the function.
 from .extract import explain, extract, extract_events, extract_many
-from .numerals import number_to_words, parse_number, parse_ordinal
-from .patterns import Element, Pattern
-from .quantities import parse_distance, parse_money, parse_quantity
-from .rules import Rules, default_rules
-from .text import Document
 from .values import (
     Byline,
     CustomMention,
@@ -34,6 +32,45 @@ from .values import (
 )
 
 __version__ = "0.1.0"
+
+# The parsers and their rule data load on first use, so ``import qazparse`` stays fast.
+_LAZY = {
+    "parse_byline": "bylines",
+    "parse_date": "dates",
+    "number_to_words": "numerals",
+    "parse_number": "numerals",
+    "parse_ordinal": "numerals",
+    "Element": "patterns",
+    "Pattern": "patterns",
+    "parse_distance": "quantities",
+    "parse_money": "quantities",
+    "parse_quantity": "quantities",
+    "Rules": "rules",
+    "default_rules": "rules",
+    "Document": "text",
+}
+
+if TYPE_CHECKING:
+    from .bylines import parse_byline
+    from .dates import parse_date
+    from .numerals import number_to_words, parse_number, parse_ordinal
+    from .patterns import Element, Pattern
+    from .quantities import parse_distance, parse_money, parse_quantity
+    from .rules import Rules, default_rules
+    from .text import Document
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'qazparse' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
 
 __all__ = [
     "Byline",
