@@ -154,6 +154,17 @@ RULES = default_rules()
         ("Ерке", ("dative",), "Ерке", None),  # р does not take -ке
         ("Алматыға", ("dative",), "Алматы", "dative"),
         ("Астанаге", ("dative",), "Астанаге", None),  # harmony after a vowel
+        ("Мәскеудің", ("genitive",), "Мәскеу", "genitive"),  # у is a sonorant: -дың, not -ның
+        ("Бакуге", ("dative",), "Баку", "dative"),
+        ("Кремльде", ("locative",), "Кремль", "locative"),  # the soft sign is skipped: л
+        ("Қазақстанны", ("accusative",), "Қазақстанны", None),  # after a nasal it is -ды
+        ("Тоқаевпенен", ("instrumental",), "Тоқаев", "instrumental"),
+        ("Ашхабадтағы", ("locative",), "Ашхабад", "locative"),  # locative + attributive
+        ("АҚШ-тағы", ("locative",), "АҚШ", "locative"),  # a chain after a hyphen
+        ("1-інің", ("genitive",), "1", "genitive"),
+        ("сын-қатерлер", ("dative",), "сын-қатерлер", None),  # a compound, not сын + қа-тер-лер
+        ("Ана", ("dative",), "Ана", None),
+        ("Ана", ("dative",), "Ана", None),  # a second call comes from the cache, the same
     ],
 )
 def test_nominative(word: str, cases: tuple[str, ...], stem: str, case: str | None) -> None:

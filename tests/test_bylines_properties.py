@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import string
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from qazparse import default_rules, extract, parse_byline
+from qazparse.bylines import _anchors, _matchers
 
 RULES = default_rules()
 OUTLETS = sorted(
@@ -118,3 +119,34 @@ def test_spans_are_exact_and_never_raise(text: str) -> None:
     for byline in extract(text).bylines:
         assert 0 <= byline.span.start < byline.span.end <= len(text)
         assert text[byline.span.start : byline.span.end] == byline.span.text
+
+
+_DATA = RULES.table("bylines")
+ANCHOR_WORDS = sorted(
+    {
+        *_DATA["report"]["quotative"],
+        *(f"{q} {v}" for q in _DATA["report"]["quotative"] for v in _DATA["report"]["verbs"]),
+        *_DATA["about"]["openers"],
+        *_DATA["according"]["words"],
+        *(f"{label}:" for label in _DATA["labels"]),
+        "бұл",
+        "мәліметі",
+    }
+)
+
+
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(ANCHOR_WORDS), st.sampled_from(["", " ", "  ", "x", "ә", "1", ":", "-", "\n", ", "]))
+        .map("".join),
+        max_size=20,
+    ).map("".join),
+    st.integers(0, 4),
+)
+@example("бұл туралы деп хабарлайды фото:", 0)
+@example("xдеп хабарлайды мәліметі бойынша", 1)
+def test_anchor_scan_is_finditer(text: str, start: int) -> None:
+    """The anchors are looked for only where a formula's first word starts: the same matches as a full scan."""
+    m = _matchers(RULES)
+    lower = text.lower()
+    assert [h.span() for h in _anchors(m, lower, start)] == [h.span() for h in m.anchor.finditer(lower, start)]

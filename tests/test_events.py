@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from qazparse import Event, RulesError, default_rules, extract, extract_events
 from qazparse.entities import strip_case
+from qazparse.names import nominative
 from qazparse.values import Entity
 
 # sentence, expected type (None: no event of the rule's type), expected facts
@@ -255,6 +256,13 @@ def test_entities_are_normalised_to_the_nominative() -> None:
     assert strip_case("Әлиевке", rules) == ("Әлиев", "dative")
     assert strip_case("Давоста", rules) == ("Давос", "locative")
     assert strip_case("Анна", rules) == ("Анна", "nominative")  # -на follows only a possessive
+    assert strip_case("Ашхабадтағы", rules) == ("Ашхабад", "locative")
+    # one reading of names for events and bylines: strip_case is names.nominative (stems of 3+ letters)
+    for word in ("Мәскеудің", "Төрағасына", "Ақордаға", "Тоқаевтың", "Ана", "Құс"):
+        stem, case = nominative(word, rules, min_stem=3)
+        assert strip_case(word, rules) == (stem, case or "nominative")
+    assert nominative("Ұлға", rules) == ("Ұл", "dative")
+    assert strip_case("Ұлға", rules) == ("Ұлға", "nominative")  # names keep three letters at least
     event = extract_events("Тоқаев Си Цзиньпинді Астанаға шақырды.")[0]
     assert event.participants[0] == Entity("Си Цзиньпин", "person", event.participants[0].span)
     assert event.participants[0].span.text == "Си Цзиньпинді"

@@ -32,14 +32,15 @@ Quote attribution (``— деді Тоқаев``, ``деп толықтырды 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Iterator, Sequence
 
 import attrs
 import regex
 
 from .errors import ParseError
 from .extract import Context, make_context
-from .morphology import ending_chain
+from .morphology import ending_chain, trie
 from .names import (
     Token,
     is_domain,
@@ -67,6 +68,7 @@ _EDGE_AFTER = r"(?![\p{L}\p{M}\d])"
 _CLAUSE_END = regex.compile(r"[.!?…](?=[\s\"»”)]|\Z)|\n|;")
 _SENTENCE_START = regex.compile(r"[.!?…\n;:](?=\s)|\n")
 _WINDOW = 320
+_AFTER_LEADING = regex.compile(r"[^\p{L}\p{M}\d].*", regex.DOTALL)
 
 
 def _words_regex(words: Sequence[str]) -> str:
@@ -94,6 +96,7 @@ class _Matchers:
     """Everything compiled once per Rules."""
 
     anchor: regex.Pattern[str]
+    anchor_starts: re.Pattern[str]
     outlet: regex.Pattern[str]
     outlet_names: tuple[str, ...]
     descriptor: regex.Pattern[str]
@@ -143,6 +146,15 @@ def _build(rules: Rules) -> _Matchers:
             ]
         )
     )
+    # Where an anchor may start: the first words of its formulas, as a trie on the standard ``re``
+    # engine (it skips ahead to their first letters); the anchor itself is tried only there.
+    # The trie holds the leading letters and digits of each, after which no formula starts, so
+    # a candidate never hides the start of a real anchor.
+    firsts = [
+        _AFTER_LEADING.sub("", w)
+        for w in (*report["quotative"], *about["openers"], *according["words"], *labels)
+    ]
+    anchor_starts = re.compile(trie(firsts))
     roles = {" ".join(k.split()): v for k, v in data["roles"].items()}
     dashes = "".join(regex.escape(d) for d in data["dateline"]["dashes"])
     city_word = r"\p{Lu}[\p{Lu}\-]*\p{Lu}"
@@ -158,6 +170,7 @@ def _build(rules: Rules) -> _Matchers:
     )
     return _Matchers(
         anchor=anchor,
+        anchor_starts=anchor_starts,
         outlet=outlet,
         outlet_names=tuple(name for _, name in spellings),
         descriptor=regex.compile(f"(?:{_words_regex(data['descriptors']['words'])}){_EDGE_AFTER}"),
@@ -637,6 +650,19 @@ def _unknown_agency(word: str) -> bool:
 _HANDLERS = {"report": _report, "about": _about, "according": _according, "label": _label}
 
 
+def _anchors(m: _Matchers, lower: str, start: int) -> Iterator[regex.Match[str]]:
+    """What ``m.anchor.finditer(lower, start)`` finds, trying the anchor only where it may start."""
+    after = start
+    for cand in m.anchor_starts.finditer(lower, start):
+        pos = cand.start()
+        if pos < after:
+            continue
+        hit = m.anchor.match(lower, pos)
+        if hit is not None:
+            after = hit.end()
+            yield hit
+
+
 def extract_bylines(context: Context) -> list[Byline]:
     """Every byline formula and credit label in the text (an extractor; see ``qazparse.extract``).
 
@@ -646,7 +672,7 @@ def extract_bylines(context: Context) -> list[Byline]:
     """
     m = _matchers(context.rules)
     found: list[Byline] = []
-    for hit in m.anchor.finditer(context.text.lower, context.body_start):
+    for hit in _anchors(m, context.text.lower, context.body_start):
         handler = _HANDLERS.get(hit.lastgroup or "")
         byline = handler(context, m, hit) if handler else None
         if byline is not None:

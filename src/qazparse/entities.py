@@ -14,19 +14,17 @@ role: ``Си Цзиньпинді`` is an accusative ``Си Цзиньпин``, 
 
 from __future__ import annotations
 
-import bisect
+import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import attrs
 import regex
 
-from .morphology import NOT_LETTER_AFTER, ending_chain, split_endings
+from .morphology import NOT_LETTER_AFTER, ending_chain, trie
+from .names import CASES, case_of_chain, has_surname_ending, is_patronymic, nominative
 from .rules import Rules
-
-CASES = ("genitive", "dative", "accusative", "locative", "ablative", "instrumental")
-"""The oblique cases an ending can carry (anything else is the nominative)."""
 
 
 @attrs.frozen
@@ -83,24 +81,73 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in unique)
 
 
-def _name_matcher(names: Iterable[str], rules: Rules) -> regex.Pattern[str] | None:
+@attrs.frozen
+class _Finder:
+    """A name matcher and a fast scan for the places where it can start.
+
+    ``starts`` (standard ``re``: a trie of the names' first words, no guard, so the engine skips
+    ahead to their first letters) finds every position where ``pattern`` may match, and more;
+    ``pattern`` (``regex``: names, ending chains, exact word guards) is then tried only there.
+    The trie holds the leading letters, digits, ``-`` and ``'`` of each name, after which no name
+    may start, so a candidate never hides the start of a real match: the matches are those of
+    ``pattern.finditer``, found several times faster.
+    """
+
+    pattern: regex.Pattern[str]
+    starts: re.Pattern[str]
+    longest: int  # the longest first word: a start scan needs this much past its end
+
+    def at(self, lower: str, positions: Iterable[int]) -> Iterator[regex.Match[str]]:
+        """Matches at the given *positions* (capitalised words) that the start scan allows."""
+        for pos in positions:
+            if self.starts.match(lower, pos):
+                hit = self.pattern.match(lower, pos)
+                if hit is not None:
+                    yield hit
+
+    def scan(self, lower: str, start: int, end: int, stop: int) -> Iterator[regex.Match[str]]:
+        """What ``pattern.finditer(lower, start, stop)`` finds that starts before *end*."""
+        after = start
+        for cand in self.starts.finditer(lower, start, min(stop, end + self.longest)):
+            pos = cand.start()
+            if pos >= end:
+                return
+            if pos < after:
+                continue
+            hit = self.pattern.match(lower, pos, stop)
+            if hit is not None:
+                after = hit.end()
+                yield hit
+
+
+def _name_matcher(names: Iterable[str], rules: Rules) -> _Finder | None:
     names = list(names)
     if not names:
         return None
     chain = ending_chain(rules, minimum=1)
-    return regex.compile(
+    pattern = regex.compile(
         rf"(?<![\p{{L}}\p{{M}}\d'-])(?P<stem>{_alternation(names)})(?:-?(?P<end>{chain}))?{NOT_LETTER_AFTER}"
     )
+    # the leading run of characters after which no name may start (see _Finder)
+    firsts = [_AFTER_INSIDE.sub("", name) for name in names]
+    return _Finder(pattern, re.compile(trie(firsts)), max(map(len, firsts)))
+
+
+_AFTER_INSIDE = regex.compile(r"[^\p{L}\p{M}\d'-].*", regex.DOTALL)
 
 
 @attrs.frozen
 class _Matchers:
-    places: regex.Pattern[str] | None
-    generic: regex.Pattern[str] | None
+    places: _Finder | None
+    generic: _Finder | None
     place_info: dict[str, tuple[str, bool | None, bool]]  # lower name -> (type, home, generic)
-    titles: regex.Pattern[str] | None
-    orgs: regex.Pattern[str] | None
+    titles: _Finder | None
+    orgs: _Finder | None
     grammar: dict[str, Any]
+    not_names: frozenset[str]
+    conjunctions: frozenset[str]
+    postpositions: frozenset[str]
+    reflexive: frozenset[str]
 
 
 def _build(rules: Rules) -> _Matchers:
@@ -121,6 +168,7 @@ def _build(rules: Rules) -> _Matchers:
         for entry in rules.table("titles").get("organizations", {}).values()
         for n in entry["names"]
     ]
+    clause = rules.table("event_grammar").get("clause", {})
     return _Matchers(
         _name_matcher((k for k, v in info.items() if not v[2]), rules),
         _name_matcher((k for k, v in info.items() if v[2]), rules),
@@ -128,6 +176,7 @@ def _build(rules: Rules) -> _Matchers:
         _name_matcher(titles, rules),
         _name_matcher(orgs, rules),
         rules.table("event_grammar"),
+        *(frozenset(clause.get(key, ())) for key in ("not_names", "conjunctions", "postpositions", "reflexive")),
     )
 
 
@@ -139,45 +188,11 @@ def _matchers(rules: Rules) -> _Matchers:
 # --- case endings -------------------------------------------------------------------------
 
 
-def _case_of_chain(chain: str, rules: Rules) -> tuple[int, str]:
-    """Split an ending chain; return (length of the part to keep, case of the rest).
-
-    Plural and possessive endings stay with the name (``басшылары``); the case ending goes
-    (``басшыларымен`` -> keep ``лары``, instrumental).  A locative followed by the attributive
-    (``Ашхабадтағы``) counts as a locative.
-    """
-    if not chain:
-        return 0, "nominative"
-    parts = split_endings(chain, rules)
-    if not parts:
-        return len(chain), "nominative"
-    table = rules.table("morphology")["endings"]
-    kept = 0
-    for i, morph in enumerate(parts):
-        case = _single_case(morph, table)
-        if case is not None:
-            later = [c for c in (_single_case(m, table) for m in parts[i + 1 :]) if c]
-            return kept, later[-1] if later else case
-        kept += len(morph)
-    return kept, "nominative"
-
-
-def _sound_class(letter: str, sounds: dict[str, Any]) -> str:
-    if letter in sounds["vowels"]:
-        return "V"
-    if letter in sounds["nasals"]:
-        return "N"
-    if letter in "зж":
-        return "Z"
-    if letter in sounds["voiced"]:
-        return "S"
-    if letter in sounds["voiceless"]:
-        return "T"
-    return ""
-
-
 def strip_case(word: str, rules: Rules) -> tuple[str, str]:
     """Cut one case ending from an unknown name when the sounds agree; return (stem, case).
+
+    :func:`qazparse.names.nominative` with a stem of three letters at least, the nominative
+    named as such.
 
     >>> from qazparse import default_rules
     >>> strip_case("Цзиньпинді", default_rules())
@@ -187,64 +202,8 @@ def strip_case(word: str, rules: Rules) -> tuple[str, str]:
     >>> strip_case("Тоқаев", default_rules())
     ('Тоқаев', 'nominative')
     """
-    grammar = rules.table("event_grammar")
-    sounds = grammar.get("sounds")
-    table = rules.table("morphology")["endings"]
-    lower = word.lower()
-    if "-" in word:
-        head, _, tail = word.rpartition("-")
-        if head and tail.isalpha() and tail.lower() == tail:
-            _, case = _case_of_chain(tail.lower(), rules)
-            if case != "nominative":
-                return head, case
-    if not sounds:
-        return word, "nominative"
-    attributive = table.get("attributive", ())
-    if lower[-2:] in attributive:
-        # locative + attributive: Ашхабадтағы -> Ашхабад
-        for size in (3, 2):
-            ending = lower[-2 - size : -2]
-            stem = lower[: -2 - size]
-            if len(stem) >= 3 and _single_case(ending, table) == "locative" and _agrees(stem, ending, sounds):
-                return word[: len(stem)], "locative"
-    for size in (5, 4, 3, 2, 1):
-        ending = lower[-size:]
-        stem = lower[:-size]
-        if len(stem) < 3:
-            continue
-        found = _single_case(ending, table)
-        if found is not None and _agrees(stem, ending, sounds):
-            return word[: len(stem)], found
-    return word, "nominative"
-
-
-def _single_case(morph: str, table: dict[str, Any]) -> str | None:
-    for case in CASES:
-        if morph in table.get(case, ()):
-            return case
-    return None
-
-
-def _agrees(stem: str, ending: str, sounds: dict[str, Any]) -> bool:
-    """Does the case *ending* fit the last sound of *stem* (KAZAKH.md §2.2)?
-
-    Vowel harmony is not checked: names of foreign origin break it (``Тоқаевтың``).
-    """
-    last = stem[-1]
-    if last == "ь" and len(stem) > 1:
-        last = stem[-2]
-    if ending in _AFTER_POSSESSIVE:
-        return last in "ыі"
-    after = sounds["after"].get(ending[0])
-    if after is None:
-        return False
-    # в б г д at the end of a word sound voiceless (KAZAKH.md §2.1)
-    cls = "T" if last in "вбгд" else _sound_class(last, sounds)
-    return cls in after
-
-
-# Case endings that follow only the 3rd-person possessive (-сы/-ы): Төрағасына, үйінде.
-_AFTER_POSSESSIVE = frozenset({"на", "не", "нда", "нде", "н"})
+    stem, case = nominative(word, rules, CASES, min_stem=3)
+    return stem, case or "nominative"
 
 
 # --- atoms over the whole text ------------------------------------------------------------
@@ -253,33 +212,45 @@ _AFTER_POSSESSIVE = frozenset({"на", "не", "нда", "нде", "н"})
 _CAPITALISED = regex.compile(r"(?<![\p{L}\p{M}\d'-])(?:\p{Lu}\.\s?)?\p{Lu}[\p{L}\p{M}]*(?:['-][\p{L}\p{M}]+)*")
 
 
-def _atoms(context: Any) -> list[_Atom]:
+_REACH = 256
+"""How far past a sentence the atom scan looks (longer than any name with its ending)."""
+
+
+def _until(matches: Iterable[regex.Match[str]], end: int) -> Iterator[regex.Match[str]]:
+    """The *matches* (in text order) that start before *end*."""
+    for hit in matches:
+        if hit.start() >= end:
+            return
+        yield hit
+
+
+def _atoms(context: Any, start: int, end: int) -> list[_Atom]:
+    """The atoms that start in ``norm[start:end]`` (one sentence: only sentences with a trigger pay)."""
     rules: Rules = context.rules
     m = _matchers(rules)
     norm: str = context.text.norm
     lower: str = context.text.lower
     atoms: list[_Atom] = []
-    taken = bytearray(len(norm) + 1)
+    taken: set[int] = set()
 
     def add(atom: _Atom) -> None:
-        if any(taken[atom.start : atom.end]):
+        span = range(atom.start, atom.end)
+        if not taken.isdisjoint(span):
             return
         atoms.append(atom)
-        for i in range(atom.start, atom.end):
-            taken[i] = 1
+        taken.update(span)
 
-    capitalised = list(_CAPITALISED.finditer(norm))
+    # Matches may run past the sentence end (and are then dropped); the scan stops a little
+    # after it, far enough for any name, so that each sentence costs its own length.
+    stop = min(len(norm), end + _REACH)
+    capitalised = list(_until(_CAPITALISED.finditer(norm, start, stop), end))
 
-    def at_capitals(pattern: regex.Pattern[str] | None) -> Iterable[regex.Match[str]]:
-        # proper names start with a capital: try them only there (cheap on long texts)
-        if pattern is not None:
-            for tok in capitalised:
-                hit = pattern.match(lower, tok.start())
-                if hit is not None:
-                    yield hit
+    def at_capitals(finder: _Finder | None) -> Iterable[regex.Match[str]]:
+        # proper names start with a capital: try them only there
+        return finder.at(lower, (tok.start() for tok in capitalised)) if finder is not None else ()
 
-    def anywhere(pattern: regex.Pattern[str] | None) -> Iterable[regex.Match[str]]:
-        return pattern.finditer(lower) if pattern is not None else ()
+    def anywhere(finder: _Finder | None) -> Iterable[regex.Match[str]]:
+        return finder.scan(lower, start, end, stop) if finder is not None else ()
 
     passes = (
         (at_capitals(m.orgs), "O"),
@@ -291,18 +262,18 @@ def _atoms(context: Any) -> list[_Atom]:
         for hit in hits:
             stem_end = hit.end("stem")
             chain = hit.group("end") or ""
-            keep, case = _case_of_chain(chain, rules)
-            start = hit.start()
+            keep, case = case_of_chain(chain, rules)
+            a_start = hit.start()
             if cls == "T":
                 kind, home = "title", None
             elif cls == "O":
                 kind, home = "organization", None
-                if not norm[start].isupper():
+                if not norm[a_start].isupper():
                     continue
             else:
                 key = " ".join(hit.group("stem").split())
                 kind, home, generic = m.place_info.get(key, ("place", None, False))
-                if not generic and not norm[start].isupper():
+                if not generic and not norm[a_start].isupper():
                     continue
                 keep = 0 if kind != "place" else keep
             if lower[hit.end() : hit.end() + 1] == "-":
@@ -310,11 +281,10 @@ def _atoms(context: Any) -> list[_Atom]:
             nom_end = stem_end + (keep if chain else 0)
             if chain and norm[stem_end : stem_end + 1] == "-":
                 nom_end = stem_end
-            add(_Atom(start, hit.end(), nom_end, cls, case, kind, home))
-    not_names = set(m.grammar.get("clause", {}).get("not_names", ()))
+            add(_Atom(a_start, hit.end(), nom_end, cls, case, kind, home))
     for tok in capitalised:
         word = tok.group()
-        if word.lower() in not_names or len(word) < 2:
+        if len(word) < 2 or word.lower() in m.not_names:
             continue
         stem, case = strip_case(word, rules)
         kind = "organization" if stem.isupper() and len(stem) <= 8 else "other"
@@ -338,9 +308,9 @@ def _extend_places(atoms: list[_Atom], context: Any, m: _Matchers) -> list[_Atom
         if atom.cls == "G" and atom.case == "nominative":
             hit = pattern.match(lower, atom.end)
             if hit:
-                _, case = _case_of_chain(_drop_possessive(hit.group("end")), context.rules)
+                _, case = case_of_chain(_drop_possessive(hit.group("end")), context.rules)
                 if case != "nominative":
-                    atom = attrs.evolve(atom, end=hit.end(), case=case)
+                    atom = _Atom(atom.start, hit.end(), atom.nom_end, atom.cls, case, atom.kind, atom.home)
         out.append(atom)
     return out
 
@@ -352,20 +322,20 @@ def _drop_possessive(chain: str) -> str:
 # --- chunks per sentence ------------------------------------------------------------------
 
 
-def _gap_ok(norm: str, a: _Atom, b: _Atom, links: set[str]) -> bool:
+def _gap_ok(norm: str, a: _Atom, b: _Atom, rules: Rules) -> bool:
     gap = norm[a.end : b.start]
     if not gap or gap.isspace():
         return bool(gap) and "\n" not in gap
     words = gap.split()
-    return len(words) == 1 and words[0].lower() in links and gap[0].isspace() and gap[-1].isspace()
+    return len(words) == 1 and is_patronymic(words[0], rules) and gap[0].isspace() and gap[-1].isspace()
 
 
-def _joins(a: _Atom, b: _Atom, norm: str, surnames: tuple[str, ...]) -> bool:
+def _joins(a: _Atom, b: _Atom, norm: str, rules: Rules) -> bool:
     if a.case not in ("nominative", "genitive"):
         return False
     if a.cls == "N" and b.cls == "N":
         a_word = norm[a.start : a.nom_end]
-        if "." in a_word or (len(a_word) > 4 and a_word.lower().endswith(surnames)):
+        if "." in a_word or has_surname_ending(a_word, rules):
             return False  # two people: Қасым-Жомарт Тоқаев Ильхам Әлиевтің, Р.Ердоған Назарбаевты
     pair = a.cls + b.cls
     if pair in ("GT", "OT", "TN", "TT", "GO"):
@@ -377,34 +347,29 @@ def _joins(a: _Atom, b: _Atom, norm: str, surnames: tuple[str, ...]) -> bool:
 
 def sentence_entities(context: Any, start: int, end: int) -> list[Candidate]:
     """The entities in ``norm[start:end]`` (one sentence), in text order, with their cases."""
-    atoms: list[_Atom] = context.shared("entities.atoms", _atoms)
-    starts: list[int] = context.shared("entities.atom_starts", lambda c: [a.start for a in atoms])
-    grammar = context.rules.table("event_grammar").get("clause", {})
-    links = set(grammar.get("name_links", ()))
+    inside = [a for a in _atoms(context, start, end) if a.end <= end]
+    rules: Rules = context.rules
     norm: str = context.text.norm
     lower: str = context.text.lower
-    lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
-    inside = [a for a in atoms[lo:hi] if a.end <= end]
-    surnames = tuple(grammar.get("surname_endings", ()))
     chunks: list[list[_Atom]] = []
     for atom in inside:
-        if chunks and _gap_ok(norm, chunks[-1][-1], atom, links) and _joins(chunks[-1][-1], atom, norm, surnames):
+        if chunks and _gap_ok(norm, chunks[-1][-1], atom, rules) and _joins(chunks[-1][-1], atom, norm, rules):
             chunks[-1].append(atom)
         else:
             chunks.append([atom])
     out: list[Candidate] = []
     for chunk in chunks:
-        cand = _candidate(chunk, norm, start, surnames)
+        cand = _candidate(chunk, norm, start, rules)
         if cand is not None:
             out.append(cand)
-    return _coordinate(out, norm, lower, grammar)
+    return _coordinate(out, norm, lower, _matchers(rules))
 
 
 def _sentence_initial(norm: str, start: int, pos: int) -> bool:
     return not norm[start:pos].strip(" \t\n-–—«\"“'(")
 
 
-def _candidate(chunk: list[_Atom], norm: str, sent_start: int, surnames: tuple[str, ...]) -> Candidate | None:
+def _candidate(chunk: list[_Atom], norm: str, sent_start: int, rules: Rules) -> Candidate | None:
     last = chunk[-1]
     title_idx = max((i for i, a in enumerate(chunk) if a.cls == "T"), default=-1)
     names = [a for a in chunk[title_idx + 1 :] if a.cls == "N"]
@@ -416,7 +381,7 @@ def _candidate(chunk: list[_Atom], norm: str, sent_start: int, surnames: tuple[s
         text = norm[first.start : last.nom_end]
         if title_idx < 0 and len(names) == 1:
             word = text.lower()
-            is_surname = (word.endswith(surnames) and len(word) > 4) or "." in word  # Р.Ердоған
+            is_surname = has_surname_ending(word, rules) or "." in word  # Р.Ердоған
             if _sentence_initial(norm, sent_start, first.start) and not is_surname:
                 return None
             kind = "person" if is_surname else first.kind
@@ -439,15 +404,16 @@ _IZAFET_HEAD = regex.compile(r"\p{Ll}+(?:сы|сі|ы|і)(?:ның|нің|н|н�
 _VERBISH = regex.compile(r"(?:ды|ді|ты|ті|ады|еді|йды|йді|ған|ген|қан|кен|ып|іп|п|атын|етін|йтын|йтін|мақ|мек)$")
 
 
-def _coordinate(cands: list[Candidate], norm: str, lower: str, grammar: dict[str, Any]) -> list[Candidate]:
-    conj = set(grammar.get("conjunctions", ()))
-    post = set(grammar.get("postpositions", ()))
-    reflexive = set(grammar.get("reflexive", ()))
+_GAP_SPLIT = regex.compile(r"[\s,]+")
+
+
+def _coordinate(cands: list[Candidate], norm: str, lower: str, m: _Matchers) -> list[Candidate]:
+    conj, post, reflexive = m.conjunctions, m.postpositions, m.reflexive
     groups: list[list[int]] = []
     for i, cand in enumerate(cands):
         if i and cands[i - 1].case in ("nominative", cand.case):
             gap = lower[cands[i - 1].end : cand.start]
-            words = [w for w in regex.split(r"[\s,]+", gap) if w]
+            words = [w for w in _GAP_SPLIT.split(gap) if w]
             if "\n" not in gap and (gap.strip() == "," or (len(words) == 1 and words[0] in conj)):
                 groups[-1].append(i)
                 continue
@@ -466,5 +432,6 @@ def _coordinate(cands: list[Candidate], norm: str, lower: str, grammar: dict[str
             modifier = last.type in ("other", "organization") and not _VERBISH.search(following)
             oblique = oblique or modifier or bool(_IZAFET_HEAD.match(following))
         for i in members:
-            out[i] = attrs.evolve(cands[i], case=case, oblique=oblique, group=gid)
+            c = cands[i]
+            out[i] = Candidate(c.start, c.end, c.text, c.type, case, c.home, oblique, gid, c.title)
     return out

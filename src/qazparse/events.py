@@ -19,6 +19,9 @@ from __future__ import annotations
 
 import bisect
 import fnmatch
+import functools
+import operator
+import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -26,7 +29,7 @@ import attrs
 import regex
 
 from .entities import Candidate, sentence_entities, strip_case
-from .morphology import NOT_LETTER_AFTER, ending_chain
+from .morphology import NOT_LETTER_AFTER, ending_chain, trie
 from .rules import Rules
 from .values import DateMention, Distance, Entity, Event, Money, Number, Quantity, Span
 
@@ -59,15 +62,36 @@ class _Rule:
     reject_after: tuple[regex.Pattern[str], ...]
     modifier_words: frozenset[str]
     priority: int
+    # (first word, regex) of each trigger and word, in order: a hit tries only those it can start
+    alternatives: tuple[tuple[str, str], ...] = ()
+
+    def pattern_for(self, hit: str) -> regex.Pattern[str]:
+        """The rule's pattern cut down to the triggers that may start where the union read *hit*."""
+        alts = [alt for first, alt in self.alternatives if hit.startswith(first)]
+        if len(alts) == len(self.alternatives):
+            return self.pattern
+        return regex.compile(rf"(?:{'|'.join(alts)}){NOT_LETTER_AFTER}")
 
 
 @attrs.frozen
 class _Compiled:
     rules: tuple[_Rule, ...]
-    union: regex.Pattern[str] | None
+    union: re.Pattern[str] | None
     grammar: dict[str, Any]
     dependent_endings: tuple[str, ...]
     participle_endings: tuple[str, ...]
+    # the rules to try where the union matched a first word: by the text it matched
+    by_first: dict[str, tuple[_Rule, ...]] = attrs.field(factory=dict)
+    # (rule id, union text) -> the rule's pattern with only the triggers that may start there
+    patterns: dict[tuple[str, str], regex.Pattern[str]] = attrs.field(factory=dict)
+
+    def pattern(self, rule: _Rule, hit: str) -> regex.Pattern[str]:
+        """``rule.pattern`` cut down for a union hit (compiled on first use)."""
+        key = (rule.id, hit)
+        found = self.patterns.get(key)
+        if found is None:
+            found = self.patterns[key] = rule.pattern_for(hit)
+        return found
 
 
 # --- compiling rules ----------------------------------------------------------------------
@@ -109,14 +133,22 @@ def _word_regex(word: str) -> str:
 
 
 def _first_word(trigger: str) -> str:
+    """The literal every match of *trigger* starts with (its first word, up to a ``*``)."""
     first = trigger.split()[0].rstrip("-")
-    return regex.escape(first.split("*")[0])
+    return first.split("*")[0]
+
+
+# Letters the union may not follow.  The union runs on the standard ``re`` engine (twice as fast
+# here as ``regex`` with a Unicode lookbehind), whose guard can only name the Latin and Cyrillic
+# letters; each hit is checked again with the whole rule (not after any letter or mark).
+_UNION_GUARD = r"(?<![a-z\u00df-\u00f6\u00f8-\u00ff\u0430-\u0481\u048a-\u04ff])"
+_AFTER_LETTER = regex.compile(r"[\p{L}\p{M}]")
 
 
 def _compile_rule(rule_id: str, body: dict[str, Any], rules: Rules, verb_chain: str) -> _Rule:
-    alternatives = [_trigger_regex(t, rules, verb_chain) for t in body.get("triggers", ())]
-    alternatives += [_word_regex(w) for w in body.get("words", ())]
-    pattern = regex.compile(rf"(?:{'|'.join(alternatives)}){NOT_LETTER_AFTER}")
+    alternatives = [(_first_word(t), _trigger_regex(t, rules, verb_chain)) for t in body.get("triggers", ())]
+    alternatives += [(_first_word(w), _word_regex(w)) for w in body.get("words", ())]
+    pattern = regex.compile(rf"(?:{'|'.join(alt for _, alt in alternatives)}){NOT_LETTER_AFTER}")
     light = None
     if body.get("light_verbs"):
         light = regex.compile(
@@ -140,6 +172,7 @@ def _compile_rule(rule_id: str, body: dict[str, Any], rules: Rules, verb_chain: 
         compiled("reject_after"),
         modifier_words,
         int(body.get("priority", 0)),
+        tuple(alternatives),
     )
 
 
@@ -151,11 +184,20 @@ def _compile(rules: Rules) -> _Compiled:
         return _Compiled((), None, grammar, (), ())
     verb_chain = _verb_chain(rules)
     compiled = tuple(_compile_rule(rule_id, body, rules, verb_chain) for rule_id, body in table.items())
-    firsts = {_first_word(t) for body in table.values() for t in (*body.get("triggers", ()), *body.get("words", ()))}
-    union = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{'|'.join(sorted(firsts, key=lambda w: (-len(w), w)))})")
+    firsts = {
+        rule.id: {_first_word(t) for t in (*rule.body.get("triggers", ()), *rule.body.get("words", ()))}
+        for rule in compiled
+    }
+    literals = {f for words in firsts.values() for f in words}
+    union = re.compile(_UNION_GUARD + trie(literals)) if literals else None
+    # The union matches the longest first word at a position; a rule may start with any first
+    # word that is a prefix of it (кел- where the union read келіс).  Rules keep their order.
+    by_first = {
+        hit: tuple(r for r in compiled if any(hit.startswith(f) for f in firsts[r.id])) for hit in literals
+    }
     dependent = tuple(sorted({*morph["genitive"], *morph["dative"], *morph["instrumental"]}, key=len, reverse=True))
     participle = tuple(grammar["verb"]["participle"])
-    return _Compiled(compiled, union, grammar, dependent, participle)
+    return _Compiled(compiled, union, grammar, dependent, participle, by_first)
 
 
 def compiled_rules(rules: Rules) -> _Compiled:
@@ -167,16 +209,48 @@ def compiled_rules(rules: Rules) -> _Compiled:
 # --- the per-text pass --------------------------------------------------------------------
 
 
-@attrs.define
 class _Sentence:
-    start: int
-    end: int
-    tokens: list[tuple[int, int, str]]
-    entities: list[Candidate]
-    mentions: list[Any]
-    token_ends: list[int] = attrs.field(factory=list)
-    entity_starts: list[int] = attrs.field(factory=list)
-    mention_starts: list[int] = attrs.field(factory=list)
+    """One sentence with a trigger; its tokens, entities and mentions are read when a rule asks.
+
+    Most trigger hits are turned down by cheap checks (the word form, words before and after),
+    so the entities of their sentence are never needed.
+    """
+
+    def __init__(self, context: Any, mentions: Sequence[Any], start: int, end: int) -> None:
+        self.context = context
+        self.all_mentions = mentions
+        self.start = start
+        self.end = end
+
+    @functools.cached_property
+    def tokens(self) -> list[tuple[int, int, str]]:
+        """Words, numbers and punctuation marks: (start, end, lower-case text)."""
+        # ``lower`` is ``norm`` lower-cased letter for letter, so it splits into the same tokens
+        lower: str = self.context.text.lower
+        return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(lower, self.start, self.end)]
+
+    @functools.cached_property
+    def entities(self) -> list[Candidate]:
+        """The named entities of the sentence, in text order."""
+        found: list[Candidate] = sentence_entities(self.context, self.start, self.end)
+        return found
+
+    @functools.cached_property
+    def entity_starts(self) -> list[int]:
+        return [e.start for e in self.entities]
+
+    @functools.cached_property
+    def mentions(self) -> list[Any]:
+        """The resolved mentions inside the sentence (spans of the original text)."""
+        text = self.context.text
+        o_start, o_end = text.start_of(self.start), text.end_of(self.end)
+        ordered, starts = self.context.shared("events.mentions", lambda c: _sorted_mentions(self.all_mentions))
+        lo, hi = bisect.bisect_left(starts, o_start), bisect.bisect_left(starts, o_end)
+        return [m for m in ordered[lo:hi] if m.span.end <= o_end]
+
+    @functools.cached_property
+    def mention_starts(self) -> list[int]:
+        return [m.span.start for m in self.mentions]
 
     def entities_in(self, start: int, end: int) -> list[Candidate]:
         """The entities lying inside ``[start, end)`` (norm offsets)."""
@@ -205,8 +279,7 @@ def events_in(context: Any, mentions: Sequence[Any]) -> list[Event]:
     found: list[Event] = []
     comp = compiled_rules(rules)
     if comp.union is not None:
-        lower: str = context.text.lower
-        hits = [m.start() for m in comp.union.finditer(lower, context.body_start)]
+        hits = _union_hits(comp, context.text.lower, context.body_start)
         if hits:
             found = _table_events(context, mentions, comp, hits)
     for rule in rules.event_rules:
@@ -219,49 +292,47 @@ def events_in(context: Any, mentions: Sequence[Any]) -> list[Event]:
     return found
 
 
-def _table_events(context: Any, mentions: Sequence[Any], comp: _Compiled, hits: list[int]) -> list[Event]:
+def _union_hits(comp: _Compiled, lower: str, start: int) -> list[tuple[int, str]]:
+    """Where a rule's first word starts (not after a letter or mark), with the longest first word there."""
+    hits: list[tuple[int, str]] = []
+    if comp.union is None:
+        return hits
+    pos = start
+    while (m := comp.union.search(lower, pos)) is not None:
+        at = m.start()
+        if at and _AFTER_LETTER.match(lower, at - 1):
+            pos = at + 1  # after a letter the fast guard does not know: look again from the next place
+            continue
+        hits.append((at, m.group()))
+        pos = max(m.end(), at + 1)
+    return hits
+
+
+def _table_events(
+    context: Any, mentions: Sequence[Any], comp: _Compiled, hits: list[tuple[int, str]]
+) -> list[Event]:
     bounds = context.sentences()
     starts = [b[0] for b in bounds]
     lower: str = context.text.lower
     sentences: dict[int, _Sentence] = {}
     out: list[tuple[int, Event]] = []
-    for pos in hits:
+    for pos, first in hits:
         index = bisect.bisect_right(starts, pos) - 1
         if index < 0:
             continue
         s_start, s_end = bounds[index]
         if pos >= s_end:
             continue
-        for rule in comp.rules:
-            match = rule.pattern.match(lower, pos, s_end)
+        for rule in comp.by_first.get(first, ()):
+            match = comp.pattern(rule, first).match(lower, pos, s_end)
             if match is None:
                 continue
             if index not in sentences:
-                sentences[index] = _prepare(context, mentions, s_start, s_end)
+                sentences[index] = _Sentence(context, mentions, s_start, s_end)
             event = _apply(context, comp, rule, match, sentences[index])
             if event is not None:
                 out.append((rule.priority, event))
     return _dedupe(out)
-
-
-def _prepare(context: Any, mentions: Sequence[Any], start: int, end: int) -> _Sentence:
-    norm: str = context.text.norm
-    tokens = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(norm, start, end)]
-    o_start, o_end = context.text.start_of(start), context.text.end_of(end)
-    ordered, starts = context.shared("events.mentions", lambda c: _sorted_mentions(mentions))
-    lo, hi = bisect.bisect_left(starts, o_start), bisect.bisect_left(starts, o_end)
-    inside = [m for m in ordered[lo:hi] if m.span.end <= o_end]
-    entities = sentence_entities(context, start, end)
-    return _Sentence(
-        start,
-        end,
-        tokens,
-        entities,
-        inside,
-        [t[1] for t in tokens],
-        [e.start for e in entities],
-        [m.span.start for m in inside],
-    )
 
 
 def _sorted_mentions(mentions: Sequence[Any]) -> tuple[list[Any], list[int]]:
@@ -289,19 +360,21 @@ def _dedupe(found: list[tuple[int, Event]]) -> list[Event]:
 
 
 def _glob(word: str, patterns: Iterable[str]) -> bool:
-    return any(fnmatch.fnmatchcase(word, p) for p in patterns)
+    return _globs(tuple(patterns)).match(word) is not None
+
+
+@functools.lru_cache(maxsize=256)
+def _globs(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    """One compiled regex for a list of shell-style word patterns (``жоспарлан*``)."""
+    return re.compile("|".join(f"(?:{fnmatch.translate(p)})" for p in patterns) or "(?!)")
 
 
 def _index_before(tokens: list[tuple[int, int, str]], pos: int) -> int:
     """Index of the last token ending at or before *pos* (-1 if none)."""
-    lo, hi = 0, len(tokens)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if tokens[mid][1] <= pos:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo - 1
+    return bisect.bisect_right(tokens, pos, key=_token_end) - 1
+
+
+_token_end = operator.itemgetter(1)
 
 
 def _is_word(token: tuple[int, int, str]) -> bool:
@@ -612,10 +685,11 @@ def _mentions(
                 break
     if body.get("quantities"):
         lower: str = text.lower
-        left = t_start
+        # the clause starts after the last boundary before the trigger (one may stand right there)
         floor = max(sent.start, t_start - _LEFT)
-        while left > floor and not _BOUNDARY.match(lower, left - 1):
-            left -= 1
+        bounds = _BOUNDARY.finditer(lower, floor, min(len(lower), t_start + 2), overlapped=True)
+        starts = [b.start() for b in bounds if b.start() < t_start]
+        left = starts[-1] + 1 if starts else floor
         right = t_end
         ceiling = min(sent.end, t_end + _RIGHT)
         clause_end = _BOUNDARY.search(lower, t_end, ceiling)

@@ -23,6 +23,7 @@ Writing goes the other way: :func:`inflect` picks the one allomorph correct text
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TypeAlias
 
 import regex
 
@@ -53,6 +54,35 @@ MAX_CHAIN = 4
 def _alternation(words: Iterable[str]) -> str:
     unique = sorted(set(words), key=lambda w: (-len(w), w))
     return "|".join(regex.escape(w) for w in unique)
+
+
+_TrieNode: TypeAlias = "dict[str, _TrieNode]"
+
+
+def trie(words: Iterable[str]) -> str:
+    """A regex for a set of literals factored by common prefixes; it matches the longest one.
+
+    Valid for both ``re`` and ``regex``.  A plain alternation makes the engine try every word at
+    every position, a trie one letter at a time (several times faster on long word lists).
+
+    >>> trie(["кел", "келіс", "келісім"])
+    'кел(?:іс(?:ім)?)?'
+    """
+    root: _TrieNode = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: _TrieNode) -> str:
+        branches = [regex.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root)
 
 
 def endings(rules: Rules, groups: Iterable[str] = _INFLECTION_GROUPS) -> list[str]:

@@ -11,7 +11,12 @@ any case ending (``хатшысы``, ``Президенттің``, ``минис�
 :func:`nominative` takes a case ending off a word using the allomorph conditions of
 KAZAKH.md §2.2 (vowel harmony and the final sound of the stem), so ``Ақордаға`` gives
 ``Ақорда`` and ``қызметіне`` gives ``қызметі`` (the possessive stays: it belongs to the
-phrase ``Үкіметтің баспасөз қызметі``).
+phrase ``Үкіметтің баспасөз қызметі``).  The stem's final sound and harmony come from
+:mod:`qazparse.morphology` (``final_sound``, ``is_front``).
+
+This module is the one reading of names in the library: bylines use it for sources and
+authors, events (``qazparse.entities``) for the people, places and titles around a trigger
+(:func:`nominative`, :func:`case_of_chain`, :func:`has_surname_ending`, :func:`is_patronymic`).
 
 >>> from qazparse import default_rules
 >>> rules = default_rules()
@@ -26,12 +31,12 @@ TitledName(title='Президенттің Баспасөз хатшысы жә�
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import attrs
 import regex
 
-from .morphology import inflected
+from .morphology import final_sound, inflected, is_front, split_endings
 from .rules import Rules
 from .text import Text, normalize
 from .values import Span
@@ -42,14 +47,6 @@ CASES: tuple[str, ...] = ("genitive", "dative", "accusative", "locative", "ablat
 PERSON_CASES: tuple[str, ...] = ("genitive", "dative", "accusative", "ablative", "instrumental")
 """Cases a person's name is read in when the context does not say (the locative is left
 out: ``Ақорда`` is not ``Ақор`` + ``-да``)."""
-
-_BACK = frozenset("аоұыяё")
-_FRONT = frozenset("әеөүіэ")
-_VOWELS = frozenset("аәеоөұүыіэяюиуё")
-_NASAL = frozenset("мнң")
-_SONORANT = frozenset("лрйуи")
-_Z = frozenset("зж")
-_VOICELESS = frozenset("птқксшщфхцчһбвгд")
 
 _TOKEN = regex.compile(
     r"""
@@ -109,57 +106,151 @@ def is_domain(word: str) -> bool:
 
 # --- case endings ------------------------------------------------------------------
 
-
-def _final_class(stem: str) -> str:
-    """The class of the final sound of *stem*: V, N, S, Z, T, with P added after -ы/-і."""
-    last = stem[-1:].lower()
-    if last == "ь":
-        return "S"
-    if last in _VOWELS:
-        return "VP" if last in "ыі" else "V"
-    if last in _NASAL:
-        return "N"
-    if last in _Z:
-        return "Z"
-    if last in _SONORANT:
-        return "S"
-    if last in _VOICELESS:
-        return "T"
-    return ""
+# The letters of the ``endings`` table that a final sound class of morphology.final_sound
+# stands for: л and the sonorants р й у и are one class (S) for case endings.
+_TABLE_CLASS = {"V": "V", "N": "N", "L": "S", "R": "S", "Z": "Z", "T": "T", "": ""}
+_CACHE_SIZE = 50_000
 
 
-def _harmony(stem: str) -> str | None:
-    """``back``, ``front`` or None (undecided) for the last reliable vowel of *stem*."""
-    low = stem.lower()
-    if low.endswith("ь"):
-        return "front"
-    for ch in reversed(low):
-        if ch in _BACK:
-            return "back"
-        if ch in _FRONT:
-            return "front"
-    return None
+@attrs.frozen
+class _Ending:
+    text: str
+    case: str
+    classes: frozenset[str]
+    harmony: str | None
 
 
 def _ending_harmony(ending: str) -> str | None:
     if any(c in "аы" for c in ending):
         return "back"
     if any(c in "еі" for c in ending):
-        return "front" if ending not in ("мен", "бен", "пен") else None
+        return None if ending.startswith(("мен", "бен", "пен")) else "front"  # -мен(ен) has one form
     return None
 
 
-def _endings(rules: Rules) -> dict[str, dict[str, str]]:
+def _build_endings(rules: Rules) -> dict[str, tuple[_Ending, ...]]:
     table: dict[str, dict[str, str]] = rules.table("bylines").get("names", {}).get("endings", {})
-    return table
+    return {
+        case: tuple(
+            sorted(
+                (_Ending(e, case, frozenset(c), _ending_harmony(e)) for e, c in forms.items()),
+                key=lambda x: -len(x.text),
+            )
+        )
+        for case, forms in table.items()
+    }
 
 
-def nominative(word: str, rules: Rules, cases: Iterable[str] = CASES) -> tuple[str, str | None]:
+def _endings(rules: Rules) -> dict[str, tuple[_Ending, ...]]:
+    found: dict[str, tuple[_Ending, ...]] = rules.compiled("names.endings", _build_endings)
+    return found
+
+
+def _agrees(stem: str, ending: _Ending, rules: Rules) -> bool:
+    """Does *ending* suit *stem*: its first consonant the stem's final sound, and, after a final
+    vowel (where it is reliable), its vowel the stem's harmony (KAZAKH.md §2.2)?
+
+    After a consonant loans and surnames take either harmony (банктің, Тоқаевтың, Өтемісовтің).
+    The class P is the 3rd-person possessive -ы/-і (Төрағасына, қызметіне).
+    """
+    if not stem[-1:].isalpha():
+        return False
+    final = _TABLE_CLASS.get(final_sound(stem, rules), "")
+    if not final:
+        return True  # a Latin stem: nothing to check
+    possessive = final == "V" and "P" in ending.classes and stem[-1].lower() in "ыі"
+    if final not in ending.classes and not possessive:
+        return False
+    if final == "V" and ending.harmony is not None:
+        return ending.harmony == ("front" if is_front(stem, rules) else "back")
+    return True
+
+
+def case_of_chain(chain: str, rules: Rules) -> tuple[int, str]:
+    """Split an ending chain; return (length of the part a name keeps, case of the rest).
+
+    Plural and possessive endings stay with the name (``басшылары``); the case ending goes
+    (``басшыларымен`` -> keep ``лары``, instrumental).  A locative followed by the attributive
+    (``Ашхабадтағы``) counts as a locative.
+
+    >>> from qazparse import default_rules
+    >>> case_of_chain("ларымен", default_rules()), case_of_chain("тағы", default_rules())
+    ((4, 'instrumental'), (0, 'locative'))
+    """
+    if not chain:
+        return 0, "nominative"
+    cache: dict[str, tuple[int, str]] = rules.compiled("names.chain_cases", lambda r: {})
+    found = cache.get(chain)
+    if found is None:
+        found = _case_of_chain(chain, rules)
+        _remember(cache, chain, found)
+    return found
+
+
+def _remember(cache: dict[Any, Any], key: Any, value: Any) -> None:
+    """Keep *value* in a per-Rules cache that starts over when full (texts repeat their names)."""
+    if len(cache) >= _CACHE_SIZE:
+        cache.clear()
+    cache[key] = value
+
+
+def _case_of_chain(chain: str, rules: Rules) -> tuple[int, str]:
+    parts = split_endings(chain, rules)
+    if not parts:
+        return len(chain), "nominative"
+    single = _single_cases(rules)
+    kept = 0
+    for i, morph in enumerate(parts):
+        case = single.get(morph)
+        if case is not None:
+            later = [c for c in (single.get(m) for m in parts[i + 1 :]) if c]
+            return kept, later[-1] if later else case
+        kept += len(morph)
+    return kept, "nominative"
+
+
+def _chain_case(chain: str, rules: Rules) -> str | None:
+    """The case of a whole ending chain written after a hyphen (``АҚШ-тағы``, ``1-інің``), or None.
+
+    The chain must end in its case (or a locative with the attributive), with only plural and
+    possessive morphs before it: ``сын-қатерлер`` is a compound word, not ``сын`` + endings.
+    """
+    parts = split_endings(chain, rules)
+    if not parts:
+        return None
+    single = _single_cases(rules)
+    if len(parts) > 1 and parts[-1] in rules.table("morphology")["endings"].get("attributive", ()):
+        parts = parts[:-1]
+        if single.get(parts[-1]) != "locative":
+            return None
+    if any(single.get(m) for m in parts[:-1]):
+        return None
+    return single.get(parts[-1])
+
+
+def _single_cases(rules: Rules) -> dict[str, str]:
+    """Each case morph of the morphology table -> its case (the first of CASES that has it)."""
+
+    def build(r: Rules) -> dict[str, str]:
+        table = r.table("morphology")["endings"]
+        out: dict[str, str] = {}
+        for case in CASES:
+            for morph in table.get(case, ()):
+                out.setdefault(morph, case)
+        return out
+
+    found: dict[str, str] = rules.compiled("names.single_cases", build)
+    return found
+
+
+def nominative(word: str, rules: Rules, cases: Iterable[str] = CASES, *, min_stem: int = 2) -> tuple[str, str | None]:
     """Take one case ending off *word*; return the stem and the case (None when none came off).
 
-    Only the given *cases* are tried.  A written ending must suit the stem: its vowel
-    the stem's harmony and its first consonant the stem's final sound (KAZAKH.md §2.2).
-    After a hyphen (``24.kz-ке``, ``АҚШ-қа``) any ending of those cases comes off.
+    Only the given *cases* are tried, and the stem keeps at least *min_stem* letters.  A
+    written ending must suit the stem: its vowel the stem's harmony and its first consonant
+    the stem's final sound (KAZAKH.md §2.2).  After a hyphen (``24.kz-ке``, ``АҚШ-тағы``) any
+    ending chain of those cases comes off; a locative before the attributive counts as the
+    locative (``Ашхабадтағы``).  Results are kept per Rules (names repeat in a text).
 
     >>> from qazparse import default_rules
     >>> r = default_rules()
@@ -171,38 +262,54 @@ def nominative(word: str, rules: Rules, cases: Iterable[str] = CASES) -> tuple[s
     ('24.kz', 'dative')
     >>> nominative("Ақорда", r, ("dative", "genitive"))
     ('Ақорда', None)
+    >>> nominative("Ашхабадтағы", r)
+    ('Ашхабад', 'locative')
     """
+    wanted = tuple(cases)
+    cache: dict[tuple[str, tuple[str, ...], int], tuple[str, str | None]] = rules.compiled(
+        "names.nominative.cache", lambda r: {}
+    )
+    key = (word, wanted, min_stem)
+    found = cache.get(key)
+    if found is None:
+        found = _nominative(word, rules, wanted, min_stem)
+        _remember(cache, key, found)
+    return found
+
+
+def _nominative(word: str, rules: Rules, wanted: tuple[str, ...], min_stem: int) -> tuple[str, str | None]:
     table = _endings(rules)
-    wanted = [c for c in cases if c in table]
     if "-" in word:
         head, _, tail = word.rpartition("-")
         low_tail = tail.lower()
-        for case in wanted:
-            if low_tail in table[case] and head:
-                return head, case
+        if head:
+            for case in wanted:
+                if any(e.text == low_tail for e in table.get(case, ())):
+                    return head, case
+            if tail.isalpha() and tail == low_tail:
+                chained = _chain_case(low_tail, rules)
+                if chained in wanted:
+                    return head, chained
     low = word.lower()
-    best: tuple[int, str, str] | None = None
+    if "locative" in wanted and low[-2:] in rules.table("morphology")["endings"].get("attributive", ()):
+        # locative + attributive: Ашхабадтағы -> Ашхабад
+        base = low[:-2]
+        for ending in table.get("locative", ()):
+            size = len(base) - len(ending.text)
+            if base.endswith(ending.text) and size >= min_stem and _agrees(word[:size], ending, rules):
+                return word[:size], "locative"
+    best: _Ending | None = None
     for case in wanted:
-        for ending, classes in table[case].items():
-            if not low.endswith(ending) or len(low) - len(ending) < 2:
-                continue
-            stem = word[: len(word) - len(ending)]
-            if not regex.search(r"\p{L}", stem[-1:]):
-                continue
-            final = _final_class(stem)
-            if final and not (set(final) & set(classes)):
-                continue
-            # Harmony is checked only after a final vowel, where it is reliable: after a
-            # consonant, loans and surnames take either (банктің, Тоқаевтың, Өтемісовтің).
-            want = _ending_harmony(ending)
-            have = _harmony(stem) if "V" in final else None
-            if want and have and want != have:
-                continue
-            if best is None or len(ending) > best[0]:
-                best = (len(ending), stem, case)
+        for ending in table.get(case, ()):
+            if best is not None and len(ending.text) <= len(best.text):
+                break
+            size = len(ending.text)
+            if low.endswith(ending.text) and len(low) - size >= min_stem and _agrees(word[:-size], ending, rules):
+                best = ending
+                break
     if best is None:
         return word, None
-    return best[1], best[2]
+    return word[: len(word) - len(best.text)], best.case
 
 
 def nominative_phrase(phrase: str, rules: Rules, cases: Iterable[str] = CASES) -> tuple[str, str | None]:
@@ -265,6 +372,16 @@ def is_stop_word(word: str, rules: Rules) -> bool:
     return word.lower() in _words(rules, "stop")
 
 
+def is_patronymic(word: str, rules: Rules) -> bool:
+    """True for a particle inside a person's name (``Ильхам Гейдар оглу Әлиев``, ``Мұхаммед ибн Салман``).
+
+    >>> from qazparse import default_rules
+    >>> is_patronymic("оглу", default_rules()), is_patronymic("және", default_rules())
+    (True, False)
+    """
+    return word.lower() in _words(rules, "patronymic")
+
+
 def _is_initial(text: str) -> bool:
     return _INITIAL.fullmatch(text) is not None and "." in text
 
@@ -292,12 +409,14 @@ def has_surname_ending(word: str, rules: Rules) -> bool:
     >>> has_surname_ending("Тоқаевтың", default_rules()), has_surname_ending("Руслан", default_rules())
     (True, False)
     """
-    endings = _words(rules, "surname_endings")
-    for form in {word, nominative(word, rules, PERSON_CASES)[0]}:
-        low = form.lower()
-        if len(low) >= 4 and any(low.endswith(e) for e in endings):
-            return True
-    return False
+    endings: tuple[str, ...] = rules.compiled(
+        "names.surname_endings", lambda r: tuple(sorted(_words(r, "surname_endings")))
+    )
+    low = word.lower()
+    if len(low) >= 4 and low.endswith(endings):
+        return True
+    stem = nominative(word, rules, PERSON_CASES)[0].lower()
+    return stem != low and len(stem) >= 4 and stem.endswith(endings)
 
 
 # --- persons and titles -----------------------------------------------------------
@@ -501,11 +620,13 @@ __all__ = [
     "Name",
     "TitledName",
     "Token",
+    "case_of_chain",
     "find_names",
     "has_surname_ending",
     "is_domain",
     "is_name_word",
     "is_organization_word",
+    "is_patronymic",
     "is_stop_word",
     "is_title_word",
     "nominative",

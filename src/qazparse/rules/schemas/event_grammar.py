@@ -1,6 +1,6 @@
-"""Schema of ``event_grammar.toml``: verb endings, modality cues, clause words, sound classes."""
+"""Schema of ``event_grammar.toml``: verb endings, modality cues, clause words."""
 
-from ..schema import Check, Table
+from ..schema import Check
 
 _MORPH = Check(str, lambda s: s.isalpha() and s == s.lower(), "an ending is lower-case letters only")
 _WORD = Check(
@@ -8,8 +8,6 @@ _WORD = Check(
     lambda s: s == s.lower() and s.replace("*", "").replace("-", "").isalpha(),
     "a cue word is lower-case letters, with an optional trailing *",
 )
-_LETTERS = Check(str, lambda s: s.isalpha() and s == s.lower(), "a sound class is a string of lower-case letters")
-_CLASSES = frozenset({"V", "N", "S", "Z", "T"})
 
 SCHEMA = {
     "verb": {
@@ -39,21 +37,6 @@ SCHEMA = {
         "controllers": [_WORD],
         "reflexive": [_WORD],
         "place_nouns": [_WORD],
-        "name_links": [_WORD],
         "not_names": [_WORD],
-        "surname_endings": [_WORD],
-    },
-    "sounds": {
-        "vowels": _LETTERS,
-        "nasals": _LETTERS,
-        "voiced": _LETTERS,
-        "voiceless": _LETTERS,
-        "back_vowels": _LETTERS,
-        "front_vowels": _LETTERS,
-        "after": Table(
-            [Check(str, lambda c: c in _CLASSES, "a sound class is one of V, N, S, Z, T")],
-            key=lambda k: len(k) == 1,
-            key_message="the key is the first letter of a case ending",
-        ),
     },
 }

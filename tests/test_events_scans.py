@@ -1,0 +1,94 @@
+"""The fast scans of events and entities find exactly what the plain patterns find.
+
+Events look for trigger words with one trie regex on the standard ``re`` engine, and entities try
+their name matchers only where a trie of first words says a name may start.  These properties
+compare both with the straightforward scan (``regex`` alternation with the exact word guard,
+``pattern.finditer``) on texts built to be awkward: rule and name words glued to letters, hyphens,
+digits and apostrophes, in and out of words.
+"""
+
+from __future__ import annotations
+
+import regex
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from qazparse import default_rules
+from qazparse.entities import _matchers
+from qazparse.events import _first_word, _union_hits, compiled_rules
+from qazparse.morphology import trie
+
+RULES = default_rules()
+COMP = compiled_rules(RULES)
+M = _matchers(RULES)
+FINDERS = {"titles": M.titles, "generic": M.generic, "places": M.places, "orgs": M.orgs}
+
+FIRST_WORDS = sorted({f for rule in COMP.rules for f, _ in rule.alternatives})
+TITLES = sorted({phrase for entry in RULES.table("titles")["titles"].values() for phrase in entry["words"]})
+ORGS = sorted({n.lower() for entry in RULES.table("titles")["organizations"].values() for n in entry["names"]})
+PLACES = sorted(M.place_info)
+ENDINGS = ["", "ға", "да", "дағы", "мен", "ның", "ы", "сы", "лары", "ті", "лық", "-ға", "ып", "ді", "у"]
+GLUE = [" ", "  ", "\n", "-", "'", ",", ". ", "«", "»", "x", "ә", "α", "2", "", " - ", "\u0301"]
+
+words = st.one_of(
+    st.sampled_from(FIRST_WORDS),
+    st.sampled_from(TITLES),  # multi-word titles hold other titles: мемлекет басшы, басшы
+    st.sampled_from(ORGS),
+    st.sampled_from(PLACES),
+    st.sampled_from(["іс", "сапар", "бас", "мемлекет", "басшы", "хатшы"]),
+)
+pieces = st.tuples(words, st.sampled_from(ENDINGS), st.sampled_from(GLUE)).map("".join)
+texts = st.lists(pieces, max_size=25).map("".join)
+
+
+def _reference_union() -> regex.Pattern[str]:
+    firsts = sorted(
+        {_first_word(t) for rule in COMP.rules for t in (*rule.body.get("triggers", ()), *rule.body.get("words", ()))},
+        key=lambda w: (-len(w), w),
+    )
+    return regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{'|'.join(regex.escape(w) for w in firsts)})")
+
+
+REFERENCE_UNION = _reference_union()
+
+
+def test_trie_matches_the_longest_literal() -> None:
+    pattern = regex.compile(trie(["кел", "келіс", "келісім", "іс-сапар", "o'neil"]))
+    assert pattern.match("келісімге").group() == "келісім"
+    assert pattern.match("келісті").group() == "келіс"
+    assert pattern.match("іс-сапар").group() == "іс-сапар"
+    assert pattern.match("o'neil").group() == "o'neil"
+    assert pattern.match("сапар") is None
+
+
+@given(texts, st.integers(0, 5))
+@example("жаңа іс-сапар", 0)  # a hit runs over the hyphen: сапар after it is not a second hit
+@example("xкелісімге кел", 0)
+@example("αіс-сапар", 0)  # after a letter the fast guard does not know, сапар still starts a word
+def test_union_hits_are_those_of_the_plain_alternation(text: str, start: int) -> None:
+    lower = text.lower()
+    expected = [(m.start(), m.group()) for m in REFERENCE_UNION.finditer(lower, start)]
+    assert _union_hits(COMP, lower, start) == expected
+
+
+@given(texts, st.sampled_from(sorted(k for k, f in FINDERS.items() if f is not None)), st.integers(0, 5))
+@example("мемлекет басшысы келді, арнайы өкіл ", "titles", 0)  # a title inside a title is not found again
+@example("xбас хатшы «Қазақстанның»", "titles", 1)
+def test_name_scan_is_finditer(text: str, which: str, start: int) -> None:
+    finder = FINDERS[which]
+    assert finder is not None
+    lower = text.lower()
+    end = max(start, len(lower) - 3)
+    stop = len(lower)
+    expected = [m.span() for m in finder.pattern.finditer(lower, start, stop) if m.start() < end]
+    assert [m.span() for m in finder.scan(lower, start, end, stop)] == expected
+
+
+@given(texts, st.sampled_from(sorted(k for k, f in FINDERS.items() if f is not None)))
+def test_name_matches_at_positions(text: str, which: str) -> None:
+    finder = FINDERS[which]
+    assert finder is not None
+    lower = text.lower()
+    positions = range(len(lower))
+    expected = [m.span() for p in positions if (m := finder.pattern.match(lower, p)) is not None]
+    assert [m.span() for m in finder.at(lower, positions)] == expected
