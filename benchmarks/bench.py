@@ -226,6 +226,43 @@ def bench_throughput(results: dict[str, Any], articles: list[str], repeats: int)
     return rate
 
 
+# The three worked examples of docs/patterns.md: what a user pattern costs on top of extract().
+USER_PATTERNS: list[dict[str, Any]] = [
+    {"id": "salary", "elements": [
+        {"word": ["орташа", "айлық", "жылдық", "ең", "төменгі"], "repeat": [0, 2], "capture": "kind"},
+        {"stem": "жалақы"},
+        {"dimension": "money", "currency": "KZT", "capture": "amount"},
+    ]},
+    {"id": "unit-price", "elements": [
+        {"stem": "литр", "cases": ["possessive3+dative"], "capture": "per"},
+        {"dimension": "money", "capture": "price"},
+    ]},
+    {"id": "casualties", "elements": [
+        {"dimension": "number", "capture": "count"},
+        {"word": ["адам", "кісі"]},
+        {"word": ["зардап", "қаза"], "capture": "what"},
+        {"regex": "(?i)(?:шек|тап)\\w*"},
+    ]},
+]
+TARGET_PATTERN_OVERHEAD = 0.10
+
+
+def bench_patterns(results: dict[str, Any], articles: list[str], repeats: int, base_seconds: float) -> None:
+    from qazparse import default_rules, extract
+
+    rules = default_rules().with_patterns(USER_PATTERNS)
+    extract(articles[0], rules=rules)
+
+    def run() -> int:
+        return sum(len(extract(a, rules=rules).custom) for a in articles)
+
+    seconds, found = _best(repeats, run)
+    overhead = seconds / base_seconds - 1
+    results["patterns"] = {"seconds": seconds, "overhead": overhead, "found": found, "patterns": len(USER_PATTERNS)}
+    print(f"with {len(USER_PATTERNS)} user patterns     +{overhead * 100:5.1f} % time   ({found} custom mentions)"
+          f"   target <= +{TARGET_PATTERN_OVERHEAD * 100:.0f} %{_mark(overhead <= TARGET_PATTERN_OVERHEAD)}")
+
+
 def bench_scaling(results: dict[str, Any], sizes: Sequence[int]) -> None:
     print("scaling (each size in a fresh process; articles processed one by one):")
     print(f"  {'size':>7} {'chars':>11} {'articles':>9} {'seconds':>8} {'chars/s':>10}"
@@ -377,6 +414,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     print()
     bench_import(results, 3 if quick else 7)
     rate = bench_throughput(results, articles[:40] if quick else articles, 1 if quick else 3)
+    bench_patterns(results, articles[:40] if quick else articles, 1 if quick else 3,
+                   results["throughput"]["seconds"])
     bench_scaling(results, [10 * KB, 100 * KB, 1 * MB] if quick else [100 * KB, 1 * MB, 10 * MB])
     bench_one_text(results, [10 * KB, 100 * KB] if quick else [100 * KB, 1 * MB])
     bench_many(results, articles[:40] if quick else articles, rate, 2)
