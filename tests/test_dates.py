@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as _dt
+import gc
+import time
 import tomllib
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -11,8 +14,10 @@ import pytest
 import qazparse
 from conftest import CORPUS
 from qazparse import DateMention, Grain, ParseError, Qualifier, extract, parse_date
-from qazparse.dates import resolve_relative, unit_period
+from qazparse.dates import extract_dates, resolve_relative, unit_period
 from qazparse.errors import RulesError
+from qazparse.extract import Context, make_context
+from qazparse.numerals import find_numeral_matches
 from qazparse.parsing import content_bounds
 
 DATA = tomllib.loads((CORPUS / "dates.toml").read_text(encoding="utf-8"))
@@ -263,3 +268,65 @@ def test_bad_calendar_data_is_reported() -> None:
             "calendar", {"months": {"bad": {"number": 13, "stem": "x", "abbreviation": "x."}}}
         )
     assert "calendar.months.bad.number" in str(err.value)
+
+
+# --- linear time ---------------------------------------------------------------------------
+
+# Inputs that used to cost quadratic time in the dates step: every numeral, digit or calendar
+# word is a trigger, and each trigger's pattern scanned on to the end of the text (and the
+# selection of non-overlapping candidates compared each with all those kept before).
+ADVERSARIAL = {
+    "numeral words": "бес ",
+    "from-to numerals": "сексеннен алпыс ",
+    "digits and hyphens": "1-",
+    "digits and dots": "1.",
+    "year words": "жыл ",
+    "years": "2025 жылы ",
+    "clock times": "сағат 10:00 ",
+    "weekdays": "сенбі ",
+    "modifiers": "өткен ",
+    "roman numerals": "XX ",
+}
+SCALE_SIZE = 32_000  # characters: large enough for a quadratic term to show, small enough to stay quick
+SCALE_FACTOR = 3.0  # linear code measures 1.8-2.3 when the size doubles
+
+
+def _cpu_seconds(run: Callable[[], object]) -> float:
+    gc.disable()
+    try:
+        started = time.process_time()
+        run()
+        return time.process_time() - started
+    finally:
+        gc.enable()
+
+
+def _dates_timer(text: str) -> Callable[[], float]:
+    """Time extract_dates alone: the numerals it builds on are read once, beforehand."""
+    prepared = make_context(text)
+    find_numeral_matches(prepared)
+    memo = dict(prepared.memo)
+
+    def run() -> float:
+        context = Context(prepared.text, prepared.rules, prepared.reference_date, memo=dict(memo))
+        return _cpu_seconds(lambda: extract_dates(context))
+
+    return run
+
+
+def doubling_ratio(timer: Callable[[str], Callable[[], float]], unit: str, size: int) -> float:
+    """time(2n) / time(n), best of three runs each (the 2n runs stop once the ratio is fine)."""
+    small = timer(unit * (size // len(unit)))
+    base = min(small() for _ in range(3))
+    large = timer(unit * (2 * size // len(unit)))
+    best = float("inf")
+    for _ in range(3):
+        best = min(best, large())
+        if best <= SCALE_FACTOR * base:
+            break
+    return best / max(base, 1e-4)
+
+
+@pytest.mark.parametrize("unit", list(ADVERSARIAL.values()), ids=list(ADVERSARIAL))
+def test_dates_take_linear_time_on_adversarial_input(unit: str) -> None:
+    assert doubling_ratio(_dates_timer, unit, SCALE_SIZE) <= SCALE_FACTOR

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import gc
+import time
 import tomllib
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -23,6 +26,10 @@ from qazparse import (
     parse_money,
     parse_quantity,
 )
+from qazparse.dates import extract_dates
+from qazparse.extract import Context, make_context
+from qazparse.numerals import extract_numerals
+from qazparse.quantities import extract_quantities
 from qazparse.values import exact
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
@@ -351,3 +358,53 @@ def test_kaznerd_rebuild_keeps_entity_boundaries() -> None:
     assert rebuild(tokens)[0] == "Белок 14,14,8 ."
     assert rebuild(tokens, ["O", "B-C", "O", "B-C", "I-C", "I-C", "O"])[0] == "Белок 14 , 14,8 ."
     assert rebuild(["20", ",", "7", "%"], ["B-P", "I-P", "I-P", "I-P"])[0] == "20,7 %"
+
+
+# --- linear time ---------------------------------------------------------------------------
+
+# Long runs that used to cost quadratic time: each duration looked through every date found so
+# far, and each amount through every numeral for the start of a from-to range.
+ADVERSARIAL = {
+    "durations": "үш жыл бойы ",
+    "distances": "10 км ",
+    "ranges": "үш пен бес доллар ",
+}
+SCALE_SIZE = 32_000
+SCALE_FACTOR = 3.0  # linear code measures 1.8-2.3 when the size doubles
+
+
+def _cpu_seconds(run: Callable[[], object]) -> float:
+    gc.disable()
+    try:
+        started = time.process_time()
+        run()
+        return time.process_time() - started
+    finally:
+        gc.enable()
+
+
+def _quantities_timer(text: str) -> Callable[[], float]:
+    """Time extract_quantities alone: the numerals and dates it builds on are read beforehand."""
+    prepared = make_context(text)
+    prepared.found.extend(extract_numerals(prepared))  # as extract() runs them: numerals, then dates
+    prepared.found.extend(extract_dates(prepared))
+    memo = {k: v for k, v in prepared.memo.items() if not k.startswith("quantities.")}
+
+    def run() -> float:
+        context = Context(prepared.text, prepared.rules, memo=dict(memo), found=list(prepared.found))
+        return _cpu_seconds(lambda: extract_quantities(context))
+
+    return run
+
+
+@pytest.mark.parametrize("unit", list(ADVERSARIAL.values()), ids=list(ADVERSARIAL))
+def test_quantities_take_linear_time_on_adversarial_input(unit: str) -> None:
+    small = _quantities_timer(unit * (SCALE_SIZE // len(unit)))
+    base = min(small() for _ in range(3))
+    large = _quantities_timer(unit * (2 * SCALE_SIZE // len(unit)))
+    best = float("inf")
+    for _ in range(3):
+        best = min(best, large())
+        if best <= SCALE_FACTOR * base:
+            break
+    assert best / max(base, 1e-4) <= SCALE_FACTOR

@@ -71,6 +71,7 @@ Anchor = Callable[[_dt.date], "Interval | None"]
 _MASK_CARDINAL = "\ue000"
 _MASK_ORDINAL = "\ue001"
 _MASKS = f"[{_MASK_CARDINAL}{_MASK_ORDINAL}]"
+_RUN = "{1,120}"  # a masked numeral phrase in a date slot: longer ones are not days or years
 _NB = r"(?<![\p{L}\p{M}\d])"
 _NA = r"(?![\p{L}\p{M}])"
 _ND_BEFORE = r"(?<![\p{L}\p{M}\d.,:\-–])"
@@ -346,7 +347,7 @@ def _abbr(words: Iterable[str]) -> str:
     stems = [w[:-1] if w.endswith(".") else w for w in words]
     if not stems:
         return "(?!)"
-    return rf"(?:(?:{_alt(stems)})(?:(?=\.?[ \t]*\Z)|\.))"
+    return rf"(?:(?:{_alt(stems)})(?:(?=\.?[ \t]{{0,8}}\Z)|\.))"
 
 
 @attrs.frozen(eq=False)
@@ -520,13 +521,13 @@ def _build(rules: Rules) -> _Lexicon:
     ordinals_alt = _alt(period_ordinals)
     unit_tok = f"(?P<u>{_alt(units)})(?P<ue>{end}){_NA}"
     alone_unit_tok = f"(?P<u>{_alt(alone_units)})(?P<ue>{end}){_NA}"
-    number_tok = rf"(?:(?P<n>{_ND_BEFORE}\d{{1,3}}){_ND_AFTER}|(?P<nw>{_MASK_CARDINAL}+))"
-    number2_tok = rf"(?:{_HY}(?:(?P<n2>\d{{1,3}}){_ND_AFTER}|(?P<nw2>{_MASK_CARDINAL}+)))?"
+    number_tok = rf"(?:(?P<n>{_ND_BEFORE}\d{{1,3}}){_ND_AFTER}|(?P<nw>{_MASK_CARDINAL}{_RUN}))"
+    number2_tok = rf"(?:{_HY}(?:(?P<n2>\d{{1,3}}){_ND_AFTER}|(?P<nw2>{_MASK_CARDINAL}{_RUN})))?"
     range_words = _alt(periods.get("range", ("аралығ",)))
 
     def year(s: str = "", forms: str = jyl) -> str:
         return (
-            rf"(?:(?P<y{s}>{_ND_BEFORE}\d{{4}})(?:-{_ORD})?{_ND_AFTER}{_S0}|(?P<yw{s}>{_MASKS}+){_S})"
+            rf"(?:(?P<y{s}>{_ND_BEFORE}\d{{4}})(?:-{_ORD})?{_ND_AFTER}{_S0}|(?P<yw{s}>{_MASKS}{_RUN}){_S})"
             rf"(?P<jyl{s}>{forms})"
         )
 
@@ -548,7 +549,7 @@ def _build(rules: Rules) -> _Lexicon:
         return (
             rf"(?:(?P<d{s}>{_ND_BEFORE if not s else ''}(?:0?[1-9]|[12]\d|3[01]))(?!\d)"
             rf"(?:[-–](?=\p{{L}})(?:{_ORD})?{end}{_NA})?"
-            rf"|(?P<dw{s}>{_MASKS}+)|«(?P<dq{s}>\d{{1,2}})»)"
+            rf"|(?P<dw{s}>{_MASKS}{_RUN})|«(?P<dq{s}>\d{{1,2}})»)"
         )
 
     day_range = rf"{day()}(?:{_HY}{day('2')})?"
@@ -574,19 +575,20 @@ def _build(rules: Rules) -> _Lexicon:
     # After a date and a comma, the CLDR abbreviations (сс, жм) are safe to read (yMMMEd).
     weekday_abbr = _alt(e["abbreviation"] for e in cal.get("weekdays", {}).values())
     weekday_tail = rf"(?:{_S0},?{_S}(?P<wd>{_NB}(?:{weekday_tok}|(?:{weekday_abbr}){_NA})))?"
+    during = _alt(w for w, role in postpositions.items() if role == "during") or "(?!)"
     season_tok = rf"(?P<sn>{_NB}(?:{_alt(season_forms)}){_NA})" if season_forms else "(?!)"
     cent = (
-        rf"(?:{_NB}(?P<cr>{_ROMAN}){_NA}|(?P<cw>{_MASK_ORDINAL}+)|(?P<cd>{_ND_BEFORE}\d{{1,2}})-{_ORD}"
+        rf"(?:{_NB}(?P<cr>{_ROMAN}){_NA}|(?P<cw>{_MASK_ORDINAL}{_RUN})|(?P<cd>{_ND_BEFORE}\d{{1,2}})-{_ORD}"
         rf"|{_NB}(?P<cm>{modifiers_alt}))"
-        rf"(?:{_HY}(?:(?P<cr2>{_ROMAN}){_NA}|(?P<cw2>{_MASK_ORDINAL}+)|(?P<cd2>\d{{1,2}})-{_ORD}))?{_S}"
+        rf"(?:{_HY}(?:(?P<cr2>{_ROMAN}){_NA}|(?P<cw2>{_MASK_ORDINAL}{_RUN})|(?P<cd2>\d{{1,2}})-{_ORD}))?{_S}"
         rf"(?P<cent>{_NB}{century_tok})"
     )
     qord = (
         rf"(?:{_NB}(?P<qr>{_ROMAN}){_NA}{_S0}|(?P<qd>{_ND_BEFORE}[1-4])-(?:{_ORD}-?)?{_S0}"
-        rf"|(?P<qw>{_MASK_ORDINAL}+){_S}|{_NB}(?P<qo>{ordinals_alt}){_S})"
+        rf"|(?P<qw>{_MASK_ORDINAL}{_RUN}){_S}|{_NB}(?P<qo>{ordinals_alt}){_S})"
     )
     hord = (
-        rf"(?:(?P<hd>{_ND_BEFORE}[12])-(?:{_ORD})?{_S0}|(?P<hw>{_MASK_ORDINAL}+){_S}"
+        rf"(?:(?P<hd>{_ND_BEFORE}[12])-(?:{_ORD})?{_S0}|(?P<hw>{_MASK_ORDINAL}{_RUN}){_S}"
         rf"|{_NB}(?P<ho>{ordinals_alt}){_S})"
     )
 
@@ -604,7 +606,7 @@ def _build(rules: Rules) -> _Lexicon:
         # 2025 жылдың 11 айында; биылғы 9 айда
         (
             "ynm",
-            rf"{year_slot}{_S}(?:(?P<nm>{_ND_BEFORE}\d{{1,2}})|(?P<nmw>{_MASK_CARDINAL}+)){_S}(?P<nai>{ai})",
+            rf"{year_slot}{_S}(?:(?P<nm>{_ND_BEFORE}\d{{1,2}})|(?P<nmw>{_MASK_CARDINAL}{_RUN})){_S}(?P<nai>{ai})",
         ),
         # 2025 жылдың бірінші тоқсанында; өткен жылдың IV тоқсанында
         ("yq", rf"{year_slot}{_S}{qord}{quarter_tok}"),
@@ -635,14 +637,14 @@ def _build(rules: Rules) -> _Lexicon:
         # 2020-2025 жылдары; 2015-2024 жылдар аралығында
         (
             "yy",
-            rf"(?:(?P<y>{_ND_BEFORE}\d{{4}})|(?P<yw>{_MASKS}+)){_HY}"
-            rf"(?:(?P<y2>\d{{4}})(?:-{_ORD})?{_ND_AFTER}{_S0}|(?P<yw2>{_MASKS}+){_S})(?P<jyl>{jyl})"
+            rf"(?:(?P<y>{_ND_BEFORE}\d{{4}})|(?P<yw>{_MASKS}{_RUN})){_HY}"
+            rf"(?:(?P<y2>\d{{4}})(?:-{_ORD})?{_ND_AFTER}{_S0}|(?P<yw2>{_MASKS}{_RUN}){_S})(?P<jyl>{jyl})"
             rf"(?:{_S}(?P<rng>{_NB}(?:{range_words}){end}{_NA}))?",
         ),
         # ХХ ғасырдың 30-жылдары; 90-жылдары; тоқсаныншы жылдардың басында; 1990 жылдары
         (
             "decade",
-            rf"(?:{cent}{_S})?(?:(?P<dec>{_ND_BEFORE}\d{{0,3}}0)(?:-{_ORD})?(?:-|{_S})|(?P<decw>{_MASK_ORDINAL}+){_S})"
+            rf"(?:{cent}{_S})?(?:(?P<dec>{_ND_BEFORE}\d{{0,3}}0)(?:-{_ORD})?(?:-|{_S})|(?P<decw>{_MASK_ORDINAL}{_RUN}){_S})"
             rf"(?P<jylp>жылдар{end}{_NA})(?:{_S}{part_tok})?",
         ),
         # XXI ғасыр; ХХ ғасырдың басында; өткен ғасырда
@@ -655,8 +657,14 @@ def _build(rules: Rules) -> _Lexicon:
         ("yseason", rf"{year_slot}{_S}{season_tok}(?:{_S}{part_tok})?"),
         # осы күзде; өткен қыста; биылғы қыстың
         ("modseason", rf"{_NB}(?P<mod>{modifiers_alt}){_S}{season_tok}(?:{_S}{part_tok})?"),
-        # көктемде, жазғы, қыс
-        ("season", rf"{season_tok}(?:{_S}{part_tok})?"),
+        # көктемде, қыс; қыс айларында, жаз айлары, жаз бойы (the bare stem too); қыстың күндері
+        (
+            "season",
+            rf"(?:(?P<sn>{_NB}(?:{_alt(seasons)})){_S}(?P<ai>{ai})"
+            rf"|(?P<sn>{_NB}(?:{_alt(seasons)}))(?={_S}(?:{during}){_NA})"
+            rf"|(?P<sn>{_NB}(?:{_alt(seasons)})(?:{genitive})){_S}(?P<sk>күн(?:і|дер){end}{_NA})"
+            rf"|{season_tok}(?:{_S}{part_tok}|{_S}(?P<ai>{ai}))?)",
+        ),
         # өткен ақпанда; осы қаңтар; келесі наурызда
         ("modmonth", rf"{_NB}(?P<mod>{modifiers_alt}){_S}{month()}(?:{_S}(?P<ai>{ai}))?"),
         # жыл басынан (бері); жыл соңына (дейін)
@@ -703,7 +711,7 @@ def _build(rules: Rules) -> _Lexicon:
             "numeric",
             rf"(?:(?P<nd>{_ND_BEFORE}\d{{1,2}})\.(?P<nmo>\d{{1,2}})\.(?P<ny>\d{{4}}|\d\d)(?!\d|[.,]\d)"
             rf"|(?P<iy>{_ND_BEFORE}\d{{4}})-(?P<imo>\d\d)-(?P<id>\d\d)(?![\d])"
-            rf"|(?P<ly>{_ND_BEFORE}\d{{4}})\.(?P<ld>\d\d)\.(?P<lmo>\d\d)(?:\.(?![ \t]*\Z))?(?![\d]))"
+            rf"|(?P<ly>{_ND_BEFORE}\d{{4}})\.(?P<ld>\d\d)\.(?P<lmo>\d\d)(?:\.(?![ \t]{{0,8}}\Z))?(?![\d]))"
             rf"(?:{_S0}(?P<jyl>{jyl}))?{weekday_tail}",
         ),
         # 2025 жылы, 2021 жылдың, 2025 ж., екі мың жиырма бесінші жылы
@@ -721,6 +729,12 @@ def _build(rules: Rules) -> _Lexicon:
             "hour",
             rf"(?:{_NB}(?P<dp>{day_period_alt}){_S}(?:(?P<sag>{sagat}){_S})?|{_NB}(?P<sag>{sagat}){_S})"
             rf"(?P<hh>{_ND_BEFORE}(?:[01]?\d|2[0-3]))[-–](?P<te>{end1}){_NA}",
+        ),
+        # таңғы сағат сегізде; кешкі тоғыздан; сағат он бірге дейін (an hour in words, with its case)
+        (
+            "hourw",
+            rf"(?:{_NB}(?P<dp>{day_period_alt}){_S}(?:(?P<sag>{sagat}){_S})?|{_NB}(?P<sag>{sagat}){_S})"
+            rf"(?P<hhw>{_MASK_CARDINAL}{{1,40}})(?![\p{{L}}\p{{M}}{_MASK_CARDINAL}])",
         ),
         # таңертең, кешке, түнде, түстен кейін
         ("daypart", rf"{_NB}(?P<dp>{day_period_alt}){_NA}"),
@@ -756,7 +770,7 @@ def _build(rules: Rules) -> _Lexicon:
     add(weekdays, ("dmy", "weekday"))
     add(("жыл", "ай", "апта"), ("upart",))
     add(year_words.split("|"), year_starts)
-    add((*day_periods, *periods.get("hour", ("сағат",))), ("time", "clock", "hour", "daypart"))
+    add((*day_periods, *periods.get("hour", ("сағат",))), ("time", "clock", "hour", "hourw", "daypart"))
     # Digits: which branches depend on how many digits there are and what follows them.
     digit_starts = {
         "year": (*year_starts, "yy", "decade", "numeric", "year"),
@@ -837,11 +851,13 @@ def _lexicon(rules: Rules) -> _Lexicon:
 class _Masked:
     text: str
     values: dict[int, tuple[int, int | None, bool]]  # start -> (value, high, ordinal)
+    endings: dict[int, str] = attrs.field(factory=dict)  # start -> the case ending the numeral carries
 
 
 def _mask(context: Any) -> _Masked:
     lower: str = context.text.lower
     values: dict[int, tuple[int, int | None, bool]] = {}
+    endings: dict[int, str] = {}
     parts: list[str] = []
     last = 0
     for m in find_numeral_matches(context):
@@ -852,13 +868,15 @@ def _mask(context: Any) -> _Masked:
             continue  # тоқсан stays a word: a quarter after an ordinal, 90 elsewhere
         high = m.high if isinstance(m.high, int) else None
         values[m.start] = (m.value, high, m.ordinal)
+        if m.ending:
+            endings[m.start] = m.ending
         parts.append(lower[last : m.start])
         parts.append((_MASK_ORDINAL if m.ordinal else _MASK_CARDINAL) * (m.end - m.start))
         last = m.end
     if not values:
         return _Masked(lower, values)
     parts.append(lower[last:])
-    return _Masked("".join(parts), values)
+    return _Masked("".join(parts), values, endings)
 
 
 # --- candidates --------------------------------------------------------------------------
@@ -1490,6 +1508,16 @@ def _b_hour(r: _Reader, d: _Draft) -> None:
     d.hour = _day_period_hour(r, hour)
 
 
+def _b_hourw(r: _Reader, d: _Draft) -> None:
+    """An hour in words: it carries a case ending (сегізде, тоғыздан, он бірге), else it is a
+    count of hours (сағат сегіз may be "eight hours")."""
+    value, high = r.word_number("hhw", ordinal=False)
+    if high is not None or not 0 <= value <= 24 or not r.masked.endings.get(r.start_of("hhw")):
+        raise _Reject
+    d.grain, d.time_only = Grain.HOUR, True
+    d.hour = _day_period_hour(r, value % 24)
+
+
 def _b_daypart(r: _Reader, d: _Draft) -> None:
     word = r.g("dp") or ""
     _, _, alone = r.lex.day_periods[word]
@@ -1538,6 +1566,7 @@ _BUILDERS: dict[str, Callable[[_Reader, _Draft], None]] = {
     "time": _b_time,
     "clock": _b_time,
     "hour": _b_hour,
+    "hourw": _b_hourw,
     "daypart": _b_daypart,
 }
 
@@ -1551,6 +1580,33 @@ def _check_weekday(d: _Draft) -> None:
 
 
 _JYL_NEXT = regex.compile(r"[\p{L}]{0,6}[ \t]{1,3}жыл")
+
+# How far a date pattern may look from where it starts.  A date mention is far shorter (the
+# longest, "екі мың жиырма бесінші жылғы жиырма бірінші қазан, сейсенбі", is under 80
+# characters), and without a bound the regex engine may scan to the end of the text for a
+# literal the pattern needs, once per trigger: quadratic on long runs of numerals.
+_WINDOW = 256
+# Lookaheads see at most this far past the end of a match (the widest is ``\.?[ \t]{0,8}\Z``).
+_LOOKAHEAD = 12
+
+
+def _match(pattern: Any, text: str, pos: int) -> Any:
+    """``pattern.match(text, pos)`` looking at no more than :data:`_WINDOW` characters.
+
+    A match that ends close to the cut might have been allowed by a lookahead that saw the
+    cut as the end of the text; it is tried again with a window four times wider, then on the
+    whole text (this needs a match of more than 240 characters: a numeral phrase that long
+    read as a day or a year, which real text does not have).
+    """
+    size = len(text)
+    for window in (_WINDOW, 4 * _WINDOW):
+        cut = pos + window
+        if cut >= size:
+            break
+        m = pattern.match(text, pos, cut)
+        if m is None or m.end() + _LOOKAHEAD <= cut:
+            return m
+    return pattern.match(text, pos)
 
 
 def _candidates(context: Any, lex: _Lexicon, masked: _Masked) -> list[_Draft]:
@@ -1596,11 +1652,11 @@ def _candidates(context: Any, lex: _Lexicon, masked: _Masked) -> list[_Draft]:
         for index in tried:
             if index in lex.scope_branches:
                 if scope is None:
-                    scope = lex.scope_re.match(text, pos) is not None
+                    scope = _match(lex.scope_re, text, pos) is not None
                 if not scope:
                     continue
             name, pattern = branches[index]
-            m = pattern.match(text, pos)
+            m = _match(pattern, text, pos)
             if m is None or m.end() <= pos:
                 continue
             try:
@@ -1616,12 +1672,13 @@ def _select(drafts: list[_Draft]) -> list[_Draft]:
     """The longest drafts that do not overlap (ties: the earlier branch), in text order."""
     drafts.sort(key=lambda d: (-(d.end - d.start), d.priority, d.start))
     kept: list[_Draft] = []
-    taken: list[tuple[int, int]] = []
+    # Drafts are short (a window at most), so marking the characters they take is linear.
+    taken = bytearray(max((d.end for d in drafts), default=0))
     for d in drafts:
-        if any(d.start < b and a < d.end for a, b in taken):
+        if any(taken[d.start : d.end]):
             continue
         kept.append(d)
-        taken.append((d.start, d.end))
+        taken[d.start : d.end] = b"\x01" * (d.end - d.start)
     kept.sort(key=lambda d: d.start)
     return kept
 
@@ -1696,7 +1753,7 @@ def _carry_years(kept: list[_Draft], text: str) -> None:
             b.relative = a.relative
 
 
-def _merge_ranges(kept: list[_Draft], lex: _Lexicon, text: str) -> list[_Draft]:
+def _merge_ranges(kept: list[_Draft], lex: _Lexicon, text: str, lower: str) -> list[_Draft]:
     """Two dates that make a range become one mention.
 
     ``27 наурыз бен 4 сәуір аралығында`` (X and Y, between them) and ``1 қаңтардан 5 қаңтарға
@@ -1711,7 +1768,7 @@ def _merge_ranges(kept: list[_Draft], lex: _Lexicon, text: str) -> list[_Draft]:
             if lex.range_join_re.match(gap) and tail is not None:
                 a.range_to, a.end = b, tail.end()
                 continue
-            if b.post == "up_to" and _GAP.match(gap) and _ABLATIVE_END.search(text, a.start, a.end):
+            if b.post == "up_to" and _GAP.match(gap) and _ABLATIVE_END.search(lower, a.start, a.end):
                 b.post = None
                 a.range_to, a.end = b, b.end
                 continue
@@ -1812,7 +1869,7 @@ def extract_dates(context: Any) -> list[DateMention]:
     _carry_years(kept, masked.text)
     kept = _merge_times(kept, lex, masked.text)
     _attach_postpositions(kept, lex, masked.text)
-    kept = _merge_ranges(kept, lex, masked.text)
+    kept = _merge_ranges(kept, lex, masked.text, context.text.lower)
     for d in kept:
         if d.trim is not None and d.post is None and d.range_to is None:
             d.end = d.trim

@@ -6,7 +6,9 @@ followed by a unit or currency word in any case form (``доллардан``, ``
 ``%-ке``), or preceded by a currency symbol (``$1,5 млрд``).  Qualifier words before the
 number or after the unit are part of the mention (``70 миллиард доллардан асатын`` is
 more than 70 billion dollars), and so is a "per" word before it (``сағатына 80
-шақырым`` is 80 km/h).  Units and currencies are rule data (``units.toml``,
+шақырым`` is 80 km/h).  The postposition of a length of time belongs to it (``үш жыл
+бойы``, ``екі айдың ішінде``), and an age is a quantity too (``отыз сегіз жастағы``: 38 y,
+dimension ``age``).  Units and currencies are rule data (``units.toml``,
 ``currencies.toml``): ``Rules.with_currency`` and ``Rules.with_unit`` add more.
 
 >>> parse_money("70 миллиард доллардан асатын").amount
@@ -18,6 +20,9 @@ more than 70 billion dollars), and so is a "per" word before it (``сағаты�
 >>> q = parse_quantity("4,5 миллион тоннаны")
 >>> (q.value, q.unit, q.dimension)
 (4500000, 't', 'mass')
+>>> q = parse_quantity("отыз сегіз жастағы")
+>>> (q.value, q.unit, q.dimension)
+(38, 'y', 'age')
 
 What is *not* a quantity: a bare number (``1000`` is never money), a unit word with no
 amount (``доллар бағамы``, ``Рубль мен теңге``), a word that merely starts like a unit
@@ -27,15 +32,16 @@ date, left to :mod:`qazparse.dates`).
 
 from __future__ import annotations
 
+import bisect
 import itertools
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from decimal import Decimal
 from typing import Any
 
 import attrs
 import regex
 
-from .morphology import ending_chain, split_endings, stem_variants
+from .morphology import ending_chain, final_sound, split_endings, stem_variants
 from .numerals import NumeralMatch, find_numeral_matches, qualifier_after_detail, qualifier_before
 from .rules import Rules
 from .values import DateMention, Distance, Money, Qualifier, Quantity, Value, exact
@@ -75,6 +81,10 @@ class _Unit:
     year_dates: bool = False
     adjectival: bool = True
     signs: Mapping[str, int] = attrs.field(factory=dict)
+    postpositions: frozenset[str] = frozenset()
+    bare: bool = True
+    refused: frozenset[str] = frozenset()  # ending groups that make the word another word
+    whole: frozenset[str] = frozenset()  # postpositions that make the word alone one unit
 
 
 @attrs.frozen(eq=False)
@@ -84,6 +94,9 @@ class _Lexicon:
     rate: Any  # a "per" word in the possessive dative ending at a position (``сағатына``)
     slash: Any  # a ``/`` between two units
     sign: Any  # a sign word after a unit (``суық``)
+    postposition: Any  # a postposition of a unit after it (``бойы``, ``ішінде``)
+    whole: Any  # a unit word and a postposition, no number: one unit (``тәулік бойы``)
+    wholes: dict[str, _Unit]
     names: dict[str, _Unit]
     softs: dict[str, _Unit]
     abbreviations: dict[str, _Unit]
@@ -116,6 +129,10 @@ def _unit_entries(rules: Rules) -> Iterator[tuple[_Unit, dict[str, Any]]]:
             year_dates=entry.get("year_dates", False),
             adjectival=entry.get("adjectival", True),
             signs={_key(w): s for w, s in entry.get("sign_after", {}).items()},
+            postpositions=frozenset(_key(w) for w in entry.get("postpositions", ())),
+            bare=entry.get("bare", True),
+            refused=frozenset(entry.get("refused_endings", ())),
+            whole=frozenset(_key(w) for w in entry.get("whole", ())),
         )
         yield unit, entry
 
@@ -128,6 +145,8 @@ def _build_lexicon(rules: Rules) -> _Lexicon:
     codes: dict[str, _Unit] = {}
     rates: dict[str, _Unit] = {}
     signs: set[str] = set()
+    postpositions: set[str] = set()
+    wholes: dict[str, _Unit] = {}
     for unit, entry in _unit_entries(rules):
         for name in (*entry["names"], *entry.get("phrases", ())):
             words = _key(name).split()
@@ -148,6 +167,10 @@ def _build_lexicon(rules: Rules) -> _Lexicon:
         if unit.money and unit.factor == 1:
             codes.setdefault(unit.symbol.lower(), unit)
         signs.update(unit.signs)
+        postpositions.update(unit.postpositions)
+        if unit.whole:
+            for name in entry["names"]:
+                wholes.setdefault(_key(name), unit)
     for code, unit in codes.items():
         abbreviations.setdefault(code, unit)
     chain = ending_chain(rules, extra=_EXTRA_ENDINGS)
@@ -184,12 +207,26 @@ def _build_lexicon(rules: Rules) -> _Lexicon:
             rf"{_NOT_WORD_BEFORE}(?P<rate>{_alternation(rates)})(?:сына|сіне|ына|іне|на|не)[ \t]{{1,3}}\Z"
         )
     sign_re = regex.compile(rf"[ \t]{{1,2}}(?P<w>{_alternation(signs)}){_NOT_LETTER_AFTER}") if signs else None
+    whole_re = None
+    whole_posts = {w for u in wholes.values() for w in u.whole}
+    if wholes:
+        # the word alone or with the possessive (күні бойы); a number before it is read elsewhere
+        whole_re = regex.compile(
+            rf"{_NOT_WORD_BEFORE}(?P<name>{_alternation(wholes)})(?:ы|і)?[ \t]{{1,3}}"
+            rf"(?P<w>{_alternation(whole_posts)}){_NOT_LETTER_AFTER}"
+        )
+    post_re = None
+    if postpositions:
+        post_re = regex.compile(rf"[ \t]{{1,3}}(?P<w>{_alternation(postpositions)}){_NOT_LETTER_AFTER}")
     return _Lexicon(
         after=after,
         before=before_re,
         rate=rate_re,
         slash=regex.compile(r"[ \t]{0,2}/"),
         sign=sign_re,
+        postposition=post_re,
+        whole=whole_re,
+        wholes=wholes,
         names=names,
         softs=softs,
         abbreviations=abbreviations,
@@ -224,16 +261,22 @@ class _Found:
     rule: str
 
 
-def _unit_after(lex: _Lexicon, lower: str, pos: int) -> tuple[_Unit, int, str] | None:
-    """The unit word, abbreviation or symbol right after *pos*: (unit, end, ending)."""
+def _unit_after(lex: _Lexicon, lower: str, pos: int) -> tuple[_Unit, int, str, str] | None:
+    """The unit word, abbreviation or symbol right after *pos*: (unit, end, ending, word).
+
+    *word* is the last word of a unit name as written before its ending (``шақырым``), or
+    ``""`` after an abbreviation or a symbol.
+    """
     m = lex.after.match(lower, pos)
     if m is None:
         return None
     if m.group("name") is not None:
-        return lex.names[_key(m.group("name"))], m.end(), m.group("nend") or ""
+        name = _key(m.group("name"))
+        return lex.names[name], m.end(), m.group("nend") or "", name.rpartition(" ")[2]
     if m.group("soft") is not None:
-        return lex.softs[_key(m.group("soft"))], m.end(), m.group("send") or ""
-    return lex.abbreviations[_key(m.group("abbr"))], m.end(), m.group("aend") or ""
+        name = _key(m.group("soft"))
+        return lex.softs[name], m.end(), m.group("send") or "", name.rpartition(" ")[2]
+    return lex.abbreviations[_key(m.group("abbr"))], m.end(), m.group("aend") or "", ""
 
 
 def _looks_like_year(n: NumeralMatch) -> bool:
@@ -249,7 +292,7 @@ def _nominalised(ending: str, rules: Rules) -> bool:
         return False
     if ending.startswith(_softened_adjectival(rules)):
         return True
-    parts = split_endings(ending, rules) or []
+    parts = _split(ending, rules)
     adjectival = _adjectival_morphs(rules)
     return any(p in adjectival for p in parts[:-1])
 
@@ -272,14 +315,57 @@ def _valid_ending(ending: str, rules: Rules) -> bool:
     """The accusative ``-н`` only follows a possessive: ``тоннасын``, but ``келін`` is not ``келі-н``."""
     if not ending or ord(ending[0]) < 0x400:  # none, or a Latin-script ending (no -н rule there)
         return True
-    parts = split_endings(ending, rules)
+    parts = _split(ending, rules)
     return parts is not None and len(parts) > 0 and parts[0] != "н"
+
+
+def _agrees(word: str, ending: str, rules: Rules) -> bool:
+    """Does the first consonant of the ending agree with the last sound of the unit word?
+
+    Kazakh spelling follows the sound (KAZAKH.md §2.1 b, the ``forms`` of the morphology data):
+    ``айда``, ``айға`` but never ``айта``, so ``бір айта кететін`` ("to mention one thing") is no
+    month.  Front and back vowels are both accepted (loan words waver); words not in Cyrillic and
+    endings that start with a vowel are not checked.
+    """
+    if not word or not ending or ending[0] in _VOWELS:
+        return True
+    sound = _memo(rules, "sound", word, lambda: final_sound(word, rules))
+    parts = _split(ending, rules)
+    if not parts or not sound:
+        return True
+    forms = rules.table("morphology")["forms"]
+    checked = [g for g in _ending_groups(parts[0], rules) if g in forms]
+    if not checked:
+        return True
+    return any(parts[0] in forms[g].get(sound, forms[g]["*"]) for g in checked)
+
+
+_VOWELS = frozenset("аәеиоөұүыіэюяё")
+
+
+def _split(ending: str, rules: Rules) -> list[str]:
+    """:func:`split_endings`, remembered per Rules (a text repeats few endings many times)."""
+    parts: list[str] = _memo(rules, "split", ending, lambda: split_endings(ending, rules) or [])
+    return parts
+
+
+def _memo(rules: Rules, kind: str, key: str, compute: Callable[[], Any]) -> Any:
+    memo: dict[tuple[str, str], Any] = rules.compiled("quantities.memo", lambda r: {})
+    found = memo.get((kind, key), _MISSING)
+    if found is _MISSING:
+        if len(memo) > 50_000:  # endings and unit words are few; bound the memory all the same
+            memo.clear()
+        found = memo[(kind, key)] = compute()
+    return found
+
+
+_MISSING = object()
 
 
 def _approximate(ending: str, rules: Rules) -> bool:
     if not ending:
         return False
-    parts = split_endings(ending, rules) or []
+    parts = _split(ending, rules)
     approx = set(rules.table("morphology")["endings"].get("approximative", ()))
     return any(p in approx for p in parts)
 
@@ -292,7 +378,7 @@ def _adjectival_morphs(rules: Rules) -> frozenset[str]:
 def _adjectival(ending: str, rules: Rules) -> bool:
     if not ending:
         return False
-    parts = split_endings(ending, rules) or []
+    parts = _split(ending, rules)
     adjectival = _adjectival_morphs(rules)
     return any(p in adjectival for p in parts)
 
@@ -319,8 +405,9 @@ def _with_unit(context: Any, lex: _Lexicon, lower: str, n: NumeralMatch) -> _Fou
     rules: Rules = context.rules
     start, end = n.start, n.end
     unit_after = _unit_after(lex, lower, n.end) if not n.ending else None
+    word = ""
     if unit_after is not None:
-        unit, end, ending = unit_after
+        unit, end, ending, word = unit_after
         rule = "quantities:unit" if not unit.money else "quantities:currency"
     else:
         if lex.before is None:
@@ -331,9 +418,14 @@ def _with_unit(context: Any, lex: _Lexicon, lower: str, n: NumeralMatch) -> _Fou
         unit = lex.symbols_before[_key(sym.group("code") or sym.group("sym"))]
         start, ending = sym.start(), n.ending
         rule = "quantities:symbol-before"
-    if not _valid_ending(ending, rules):
+    if not _valid_ending(ending, rules) or not _agrees(word, ending, rules):
         return None
     if not unit.adjectival and _adjectival(ending, rules):
+        return None
+    if unit.refused and _ending_groups(ending, rules) & unit.refused:
+        return None
+    post_end = _postposition(lex, lower, unit, end)
+    if not unit.bare and not ending and post_end is None:
         return None
     if unit.dimension == "duration":
         if unit.year_dates and _looks_like_year(n) and not _adjectival(ending, rules):
@@ -366,8 +458,39 @@ def _with_unit(context: Any, lex: _Lexicon, lower: str, n: NumeralMatch) -> _Fou
         _per_unit(lex, lower, found)
         _rate_before(lex, lower, found)
         _sign_after(lex, lower, found)
+        if post_end is not None and found.end == end:
+            found.end = post_end
     _qualifiers(lower, rules, found, context.strict)
     return found
+
+
+def _postposition(lex: _Lexicon, lower: str, unit: _Unit, end: int) -> int | None:
+    """Where a postposition of *unit* right after *end* ends (``үш жыл | бойы``), or None."""
+    if lex.postposition is None or not unit.postpositions:
+        return None
+    m = lex.postposition.match(lower, end)
+    if m is None or _key(m.group("w")) not in unit.postpositions:
+        return None
+    return int(m.end())
+
+
+def _ending_groups(ending: str, rules: Rules) -> frozenset[str]:
+    """The morphology groups of the morphs of an ending chain (``тарға`` -> plural, dative)."""
+    if not ending:
+        return frozenset()
+    table: dict[str, frozenset[str]] = rules.compiled("quantities.ending-groups", _groups_by_morph)
+    groups: set[str] = set()
+    for part in _split(ending, rules):
+        groups |= table.get(part, frozenset())
+    return frozenset(groups)
+
+
+def _groups_by_morph(rules: Rules) -> dict[str, frozenset[str]]:
+    found: dict[str, set[str]] = {}
+    for group, morphs in rules.table("morphology")["endings"].items():
+        for morph in morphs:
+            found.setdefault(morph, set()).add(group)
+    return {morph: frozenset(groups) for morph, groups in found.items()}
 
 
 def _sign_before(lower: str, found: _Found) -> None:
@@ -388,7 +511,16 @@ def _sign_before(lower: str, found: _Found) -> None:
 def _inside_date(context: Any, n: NumeralMatch) -> bool:
     """Did the dates step already read this number as part of a date?"""
     span = context.text.span(n.start, n.core_end)
-    return any(isinstance(m, DateMention) and m.span.overlaps(span) for m in context.found)
+    starts, reach = context.shared("quantities.date-spans", _date_spans)
+    i = bisect.bisect_left(starts, span.end)  # the dates that start before the number ends
+    return i > 0 and reach[i - 1] > span.start
+
+
+def _date_spans(context: Any) -> tuple[list[int], list[int]]:
+    """The starts of the date mentions found so far, in order, and the furthest end up to each."""
+    spans = sorted((m.span.start, m.span.end) for m in context.found if isinstance(m, DateMention))
+    reach = list(itertools.accumulate((end for _, end in spans), max))
+    return [start for start, _ in spans], reach
 
 
 def _per_unit(lex: _Lexicon, lower: str, found: _Found) -> None:
@@ -401,7 +533,7 @@ def _per_unit(lex: _Lexicon, lower: str, found: _Found) -> None:
     per = _unit_after(lex, lower, slash.end())
     if per is None or per[0].money or per[0].dimension == found.unit.dimension:
         return
-    unit, end, ending = per
+    unit, end, ending, _word = per
     found.symbol = f"{found.symbol}/{unit.symbol}"
     found.dimension = _RATE_DIMENSIONS.get((found.dimension, unit.dimension), f"{found.dimension}/{unit.dimension}")
     found.end, found.ending = end, ending
@@ -500,6 +632,10 @@ def _from_to(lower: str, numbers: list[NumeralMatch], found: list[_Found], rules
     lex = _lexicon(rules)
     ablative = set(rules.table("morphology")["endings"].get("ablative", ()))
     by_end = {n.end: n for n in numbers if not n.ordinal and n.high is None and n.ending in ablative}
+    bare_by_end: dict[int, NumeralMatch] = {}
+    for n in numbers:
+        if not n.ending and n.high is None:
+            bare_by_end.setdefault(n.end, n)
     out: list[_Found] = []
     for f in found:
         if f.high is not None or f.start != f.number.start:
@@ -508,7 +644,7 @@ def _from_to(lower: str, numbers: list[NumeralMatch], found: list[_Found], rules
         if gap is None:
             continue
         if gap.group("and"):
-            first = next((n for n in numbers if n.end == gap.start() and not n.ending and n.high is None), None)
+            first = bare_by_end.get(gap.start())
             if first is None or first.ordinal:
                 continue
         else:
@@ -569,7 +705,23 @@ def extract_quantities(context: Any) -> list[Mention]:
     found = _candidates(context)
     found.sort(key=lambda f: (f.start, f.end))
     extra = _compounds(lower, found) + _from_to(lower, find_numeral_matches(context), found, context.rules)
-    return [_mention(context, f) for f in (*found, *extra)]
+    return [_mention(context, f) for f in (*found, *extra)] + _whole_units(context)
+
+
+def _whole_units(context: Any) -> list[Mention]:
+    """``тәулік бойы`` (round the clock), ``күні бойы`` (all day long): one unit, with no number."""
+    lex = _lexicon(context.rules)
+    if lex.whole is None:
+        return []
+    out: list[Mention] = []
+    for m in lex.whole.finditer(context.text.lower):
+        unit = lex.wholes[_key(m.group("name"))]
+        if _key(m.group("w")) not in unit.whole:
+            continue
+        span = context.text.span(m.start(), m.end())
+        mention = Quantity(1, unit.symbol, unit.dimension, span)
+        out.append(context.note(mention, "quantities:whole-unit"))
+    return out
 
 
 # --- strict parsers ------------------------------------------------------------------------------

@@ -123,8 +123,15 @@ _BEFORE = ((Qualifier.APPROXIMATELY, "шамамен"), (Qualifier.AT_LEAST, "к
 
 
 @st.composite
-def _phrase(draw: Any, entries: list[tuple[str, str, Decimal, str, str]], kind: str, max_value: int) -> QuantityExample:
-    word, unit, factor, dimension, _key = draw(st.sampled_from(entries))
+def _phrase(
+    draw: Any,
+    entries: list[tuple[str, str, Decimal, str, str]],
+    kind: str,
+    max_value: int,
+    refused: dict[str, frozenset[str]] | None = None,
+) -> QuantityExample:
+    word, unit, factor, dimension, key = draw(st.sampled_from(entries))
+    not_cases = (refused or {}).get(key, frozenset())
     value = draw(amounts(max_value=max_value))
     style = draw(st.sampled_from(("digits", "grouped", "words", "scaled")))
     if style == "words" and not isinstance(value, int):
@@ -133,14 +140,15 @@ def _phrase(draw: Any, entries: list[tuple[str, str, Decimal, str, str]], kind: 
     qualifier = Qualifier.EXACT
     prefix = ""
     how = draw(st.sampled_from(("case", "case", "after", "before", "approx")))
-    if how == "after":
-        qualifier, tail, case = draw(st.sampled_from(_AFTER))
+    if how == "after" and not {case for _, _, case in _AFTER} <= not_cases:
+        qualifier, tail, case = draw(st.sampled_from([a for a in _AFTER if a[2] not in not_cases]))
         unit_text = f"{inflect(word, case)} {tail}"
     elif how == "approx" and not word.endswith("ь"):
         qualifier = Qualifier.APPROXIMATELY
         unit_text = inflect(word, "approximative")
     else:
-        case = draw(st.sampled_from(("nominative", "dative", "ablative", "locative", "genitive", "accusative")))
+        all_cases = ("nominative", "dative", "ablative", "locative", "genitive", "accusative")
+        case = draw(st.sampled_from([c for c in all_cases if c not in not_cases]))
         unit_text = inflect(word, case)
         if how == "before":
             qualifier, prefix = draw(st.sampled_from(_BEFORE))
@@ -185,11 +193,18 @@ def distance_phrases(rules: Rules | None = None, *, max_value: int = 10**9) -> s
 def quantity_phrases(rules: Rules | None = None, *, max_value: int = 10**9) -> st.SearchStrategy[QuantityExample]:
     """Other quantities (percent, mass, area, volume, duration, counts, ...) with their values.
 
-    Durations never use a calendar-year number before ``жыл`` (that is a date).
+    Durations never use a calendar-year number before ``жыл`` (that is a date).  A unit whose
+    bare form is another word (``bare = false``: ``он бес жас`` is "fifteen young people") is
+    drawn only with an ending, and never with its ``refused_endings`` (``жастың``).
     """
+    table = (rules or default_rules()).table("units")
     entries = [
         e
         for e in _words(rules or default_rules(), "units")
-        if e[3] != "distance" and not (rules or default_rules()).table("units")[e[4]].get("year_dates", False)
+        if e[3] != "distance" and not table[e[4]].get("year_dates", False)
     ]
-    return _phrase(entries, "quantity", max_value)
+    refused = {
+        key: frozenset(entry.get("refused_endings", ())) | ({"nominative"} if not entry.get("bare", True) else set())
+        for key, entry in table.items()
+    }
+    return _phrase(entries, "quantity", max_value, refused)

@@ -11,7 +11,7 @@ _UNITS = {"minute", "hour", "day", "week", "month", "quarter", "half", "year", "
 _UNIT = Check(str, lambda s: s in _UNITS, f"a unit is one of {sorted(_UNITS)}")
 _OFFSET = Check(int, lambda n: -10 <= n <= 10, "an offset is a small integer")
 _PARTS = {"start", "middle", "end"}
-_ROLES = {"up_to", "at_least", "since", "after", "before", "about"}
+_ROLES = {"up_to", "at_least", "since", "after", "before", "about", "during"}
 
 SCHEMA = {
     "months": Table(

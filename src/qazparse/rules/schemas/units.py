@@ -12,7 +12,14 @@ before an amount, mean "per" (``сағатына 80 шақырым`` is 80 km pe
 ``year_dates`` marks the year word: after a calendar year (``2025 жылы``) it makes a date,
 not a duration.  ``adjectival = false`` refuses the ``-лық`` form as a quantity
 (``бір реттік`` is "one-off", not a count).  ``sign_after`` maps a word written after
-the amount to a sign (``градус суық`` is below zero).
+the amount to a sign (``градус суық`` is below zero).  ``postpositions`` are words after
+the unit that belong to the phrase and join its span (``үш жыл бойы``, ``екі айдың ішінде``).
+``bare = false`` refuses the name with no ending unless one of its postpositions follows
+(``он бес жас`` is "fifteen young people", ``он бес жаста`` "at fifteen").
+``refused_endings`` names morphology groups whose endings make the word something else
+(``жастар`` is "young people").  ``whole`` lists postpositions after which the unit word
+with no number is a length of one unit (``тәулік бойы`` "round the clock", ``күні бойы``
+"all day long").
 """
 
 from decimal import Decimal
@@ -41,5 +48,9 @@ SCHEMA = Table(
         "year_dates?": bool,
         "adjectival?": bool,
         "sign_after?": Table(_SIGN),
+        "postpositions?": [_WORD],
+        "bare?": bool,
+        "refused_endings?": [_NAME],
+        "whole?": [_WORD],
     }
 )
