@@ -38,6 +38,13 @@ def test_combining_marks_are_composed_and_mapped_back() -> None:
     assert t.span(y, y + 1).text == "и\u0306"
 
 
+def test_digits_of_other_scripts_read_as_ascii() -> None:
+    t = normalize("٢٠٢٥ жылы, ३ рет, \U0001e4f0")
+    assert t.norm.startswith("2025 жылы, 3 рет, ")
+    assert len(t.norm) == len(t.original)
+    assert not any(c.isdigit() and c not in "0123456789" for c in t.norm)
+
+
 def test_lowering_keeps_length() -> None:
     t = normalize("İSTANBUL ҚАЗАҚСТАН")
     assert len(t.lower) == len(t.norm)

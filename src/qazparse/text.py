@@ -69,6 +69,13 @@ _MIXED_HINT = regex.compile(
 _CYRILLIC = regex.compile(r"\p{Cyrillic}")
 _LOOKALIKE = regex.compile(rf"[{_LOOKALIKE_CLASS}]")
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
+# Decimal digits of other scripts (Arabic-Indic ٣, Devanagari ३, ...) read as ASCII digits, so
+# every matcher sees 0-9 only; one that this Python cannot decode becomes U+FFFD (no digit).
+_OTHER_DIGIT = regex.compile(r"[^\P{Nd}0-9]")
+
+
+def _ascii_digit(m: regex.Match[str]) -> str:
+    return str(unicodedata.decimal(m.group(), "\ufffd"))
 _SEGMENT = regex.compile(r"\P{M}\p{M}*|\p{M}+", regex.DOTALL)
 
 _DATE_PREFIX = regex.compile(r"\A\s*date\s+(\d{4})-(\d{2})-(\d{2})(?:\s+|\Z)")
@@ -160,6 +167,8 @@ def normalize(original: str) -> Text:
             ends.extend([m.end()] * len(piece))
         nfc = "".join(pieces)
     norm = _fix_lookalikes(_one_to_one(nfc))
+    if _OTHER_DIGIT.search(norm):
+        norm = _OTHER_DIGIT.sub(_ascii_digit, norm)
     return Text(original, norm, _lower(norm), starts, ends)
 
 
