@@ -14,9 +14,10 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from qazparse import default_rules
-from qazparse.entities import _matchers
-from qazparse.events import _first_word, _union_hits, compiled_rules
-from qazparse.morphology import trie
+from qazparse.entities import _alternation, _matchers
+from qazparse.events import _first_word, _rule_hits, _union_hits, compiled_rules
+from qazparse.morphology import NOT_LETTER_AFTER, ending_chain, trie
+from qazparse.text import sentence_bounds
 
 RULES = default_rules()
 COMP = compiled_rules(RULES)
@@ -92,3 +93,69 @@ def test_name_matches_at_positions(text: str, which: str) -> None:
     positions = range(len(lower))
     expected = [m.span() for p in positions if (m := finder.pattern.match(lower, p)) is not None]
     assert [m.span() for m in finder.at(lower, positions)] == expected
+
+
+def _reference_names(names: list[str]) -> regex.Pattern[str]:
+    """A name matcher as a plain longest-first alternation (the finders use a prefix tree)."""
+    chain = ending_chain(RULES, minimum=1)
+    return regex.compile(
+        rf"(?<![\p{{L}}\p{{M}}\d'-])(?P<stem>{_alternation(names)})(?:-?(?P<end>{chain}))?{NOT_LETTER_AFTER}"
+    )
+
+
+REFERENCE_NAMES = {
+    "titles": _reference_names(TITLES),
+    "orgs": _reference_names(ORGS),
+    "places": _reference_names([k for k, v in M.place_info.items() if not v[2]]),
+    "generic": _reference_names([k for k, v in M.place_info.items() if v[2]]),
+}
+
+
+@given(texts, st.sampled_from(sorted(k for k, f in FINDERS.items() if f is not None)))
+@example("мемлекет  басшысы келді", "titles")  # a space of a name matches any run of spaces
+@example("біріккен араб әмірліктеріне", "places")
+def test_name_trie_matches_as_the_longest_first_alternation(text: str, which: str) -> None:
+    finder = FINDERS[which]
+    assert finder is not None
+    lower = text.lower()
+
+    def found(pattern: regex.Pattern[str]) -> list[tuple[int, int, str, str | None]]:
+        return [(m.start(), m.end(), m.group("stem"), m.group("end")) for m in pattern.finditer(lower)]
+
+    assert found(finder.pattern) == found(REFERENCE_NAMES[which])
+
+
+def _direct_rule_hits(lower: str, pos: int, end: int, first: str) -> list[tuple[str, int, dict[str, str]]]:
+    out = []
+    for rule, pattern in COMP.tries(first):
+        m = pattern.match(lower, pos, end)
+        if m is None or (rule.not_forms_re is not None and rule.not_forms_re.match(m.group().rsplit(None, 1)[-1])):
+            continue
+        out.append((rule.id, m.end() - pos, m.groupdict()))
+    return out
+
+
+endings = st.sampled_from(["", "ды", "ді", "ып", "у", "уға", "ған", "ғанда", "а", "ады", "ма", "мады", "лық", "ға"])
+sentence_texts = st.lists(
+    st.tuples(st.sampled_from(FIRST_WORDS), endings, st.sampled_from([" ", ". ", "-", "\n", ", ", "»", ". Ол "])).map(
+        "".join
+    ),
+    max_size=20,
+).map("".join)
+
+
+@given(sentence_texts)
+@example("барды. Ол барды")  # the same word mid-sentence and at the sentence end
+@example("бар-кел барды")
+def test_rule_hits_per_word_are_those_of_the_patterns(text: str) -> None:
+    # the per-word memory of _rule_hits gives what the patterns give at this very place
+    lower = text.lower()
+    bounds = sentence_bounds(text)
+    for pos, first in _union_hits(COMP, lower, 0):
+        end = next((b for a, b in bounds if a <= pos < b), None)
+        if end is None:
+            continue
+        expected = _direct_rule_hits(lower, pos, end, first)
+        for _ in range(2):  # the second call may answer from memory
+            got = [(rule.id, m_end, groups) for rule, m_end, groups in _rule_hits(COMP, lower, pos, end, first)]
+            assert got == expected

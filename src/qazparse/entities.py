@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 import regex
@@ -27,8 +27,7 @@ from .names import CASES, case_of_chain, has_surname_ending, is_patronymic, nomi
 from .rules import Rules
 
 
-@attrs.frozen
-class Candidate:
+class Candidate(NamedTuple):
     """A named entity found in a sentence (offsets into ``Text.norm``).
 
     Attributes:
@@ -56,8 +55,7 @@ class Candidate:
     title: str | None = None
 
 
-@attrs.frozen
-class _Atom:
+class _Atom(NamedTuple):
     start: int
     end: int
     nom_end: int
@@ -74,6 +72,13 @@ def _norm_name(name: str) -> str:
     """Normalise a data name the way text is normalised (NFC, ’ as ', one space)."""
     text = unicodedata.normalize("NFC", name).replace("\u2019", "'").replace("\u00a0", " ")
     return " ".join(text.split())
+
+
+def _name_trie(names: Iterable[str]) -> str:
+    """The names as a prefix tree (a space matches any run of spaces): the longest name that
+    matches wins, as in a longest-first alternation, and the engine reads one letter at a time
+    instead of trying hundreds of names at every start."""
+    return trie(names).replace(r"\ ", r"\s+")
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -126,7 +131,7 @@ def _name_matcher(names: Iterable[str], rules: Rules) -> _Finder | None:
         return None
     chain = ending_chain(rules, minimum=1)
     pattern = regex.compile(
-        rf"(?<![\p{{L}}\p{{M}}\d'-])(?P<stem>{_alternation(names)})(?:-?(?P<end>{chain}))?{NOT_LETTER_AFTER}"
+        rf"(?<![\p{{L}}\p{{M}}\d'-])(?P<stem>{_name_trie(names)})(?:-?(?P<end>{chain}))?{NOT_LETTER_AFTER}"
     )
     # the leading run of characters after which no name may start (see _Finder)
     firsts = [_AFTER_INSIDE.sub("", name) for name in names]
@@ -216,14 +221,6 @@ _REACH = 256
 """How far past a sentence the atom scan looks (longer than any name with its ending)."""
 
 
-def _until(matches: Iterable[regex.Match[str]], end: int) -> Iterator[regex.Match[str]]:
-    """The *matches* (in text order) that start before *end*."""
-    for hit in matches:
-        if hit.start() >= end:
-            return
-        yield hit
-
-
 def _atoms(context: Any, start: int, end: int) -> list[_Atom]:
     """The atoms that start in ``norm[start:end]`` (one sentence: only sentences with a trigger pay)."""
     rules: Rules = context.rules
@@ -233,64 +230,71 @@ def _atoms(context: Any, start: int, end: int) -> list[_Atom]:
     atoms: list[_Atom] = []
     taken: set[int] = set()
 
-    def add(atom: _Atom) -> None:
-        span = range(atom.start, atom.end)
-        if not taken.isdisjoint(span):
-            return
-        atoms.append(atom)
-        taken.update(span)
-
     # Matches may run past the sentence end (and are then dropped); the scan stops a little
     # after it, far enough for any name, so that each sentence costs its own length.
     stop = min(len(norm), end + _REACH)
-    capitalised = list(_until(_CAPITALISED.finditer(norm, start, stop), end))
+    capitalised: list[regex.Match[str]] = []
+    for tok in _CAPITALISED.finditer(norm, start, stop):
+        if tok.start() >= end:
+            break
+        capitalised.append(tok)
+    positions = [tok.start() for tok in capitalised]
+    place_info = m.place_info
 
-    def at_capitals(finder: _Finder | None) -> Iterable[regex.Match[str]]:
-        # proper names start with a capital: try them only there
-        return finder.at(lower, (tok.start() for tok in capitalised)) if finder is not None else ()
-
-    def anywhere(finder: _Finder | None) -> Iterable[regex.Match[str]]:
-        return finder.scan(lower, start, end, stop) if finder is not None else ()
-
-    passes = (
-        (at_capitals(m.orgs), "O"),
-        (at_capitals(m.places), "G"),
-        (anywhere(m.generic), "G"),
-        (anywhere(m.titles), "T"),
-    )
-    for hits, cls in passes:
+    # proper names (organisations, places) start with a capital: they are tried only there
+    passes = ((m.orgs, "O", False), (m.places, "G", False), (m.generic, "G", True), (m.titles, "T", True))
+    for finder, cls, anywhere in passes:
+        if finder is None:
+            continue
+        hits = finder.scan(lower, start, end, stop) if anywhere else finder.at(lower, positions)
         for hit in hits:
-            stem_end = hit.end("stem")
-            chain = hit.group("end") or ""
-            keep, case = case_of_chain(chain, rules)
-            a_start = hit.start()
+            a_start, a_end = hit.span()
+            if lower[a_end : a_end + 1] == "-":
+                continue  # part of a compound: Қазақстан-Әзербайжан ынтымақтастығы
             if cls == "T":
                 kind, home = "title", None
             elif cls == "O":
-                kind, home = "organization", None
                 if not norm[a_start].isupper():
                     continue
+                kind, home = "organization", None
             else:
                 key = " ".join(hit.group("stem").split())
-                kind, home, generic = m.place_info.get(key, ("place", None, False))
+                kind, home, generic = place_info.get(key, ("place", None, False))
                 if not generic and not norm[a_start].isupper():
                     continue
-                keep = 0 if kind != "place" else keep
-            if lower[hit.end() : hit.end() + 1] == "-":
-                continue  # part of a compound: Қазақстан-Әзербайжан ынтымақтастығы
-            nom_end = stem_end + (keep if chain else 0)
-            if chain and norm[stem_end : stem_end + 1] == "-":
-                nom_end = stem_end
-            add(_Atom(a_start, hit.end(), nom_end, cls, case, kind, home))
+            span = range(a_start, a_end)
+            if not taken.isdisjoint(span):
+                continue
+            chain = hit.group("end") or ""
+            stem_end = hit.end("stem")
+            if chain:
+                keep, case = case_of_chain(chain, rules)
+                if cls == "G" and kind != "place":
+                    keep = 0
+                nom_end = stem_end if norm[stem_end] == "-" else stem_end + keep
+            else:
+                case, nom_end = "nominative", stem_end
+            atoms.append(_Atom(a_start, a_end, nom_end, cls, case, kind, home))
+            taken.update(span)
+    not_names = m.not_names
     for tok in capitalised:
         word = tok.group()
-        if len(word) < 2 or word.lower() in m.not_names:
+        if len(word) < 2 or word.lower() in not_names:
+            continue
+        a_start, a_end = tok.span()
+        span = range(a_start, a_end)
+        if not taken.isdisjoint(span):
             continue
         stem, case = strip_case(word, rules)
         kind = "organization" if stem.isupper() and len(stem) <= 8 else "other"
-        add(_Atom(tok.start(), tok.end(), tok.start() + len(stem), "N", case, kind))
-    atoms.sort(key=lambda a: a.start)
+        atoms.append(_Atom(a_start, a_end, a_start + len(stem), "N", case, kind))
+        taken.update(span)
+    atoms.sort(key=_atom_start)
     return _extend_places(atoms, context, m)
+
+
+def _atom_start(atom: _Atom) -> int:
+    return atom.start
 
 
 def _extend_places(atoms: list[_Atom], context: Any, m: _Matchers) -> list[_Atom]:
@@ -330,38 +334,74 @@ def _gap_ok(norm: str, a: _Atom, b: _Atom, rules: Rules) -> bool:
     return len(words) == 1 and is_patronymic(words[0], rules) and gap[0].isspace() and gap[-1].isspace()
 
 
+# Atom pairs that may join into one name (title + name, place + title, ...): whether the first
+# may be a genitive (`Қазақстанның Президенті`), else it must be a nominative.
+_JOIN_PAIRS = {"GT": True, "OT": True, "TN": False, "TT": False, "GO": False, "NN": False}
+
+
 def _joins(a: _Atom, b: _Atom, norm: str, rules: Rules) -> bool:
-    if a.case not in ("nominative", "genitive"):
+    pair = a.cls + b.cls
+    genitive_ok = _JOIN_PAIRS.get(pair)
+    if genitive_ok is None:
         return False
-    if a.cls == "N" and b.cls == "N":
+    if a.case != "nominative" and not (genitive_ok and a.case == "genitive"):
+        return False
+    if pair == "NN":
         a_word = norm[a.start : a.nom_end]
         if "." in a_word or has_surname_ending(a_word, rules):
             return False  # two people: Қасым-Жомарт Тоқаев Ильхам Әлиевтің, Р.Ердоған Назарбаевты
-    pair = a.cls + b.cls
-    if pair in ("GT", "OT", "TN", "TT", "GO"):
-        return a.case == "nominative" or pair in ("GT", "OT")
-    if pair == "NN":
-        return a.case == "nominative"
-    return False
+    return True
 
 
-def sentence_entities(context: Any, start: int, end: int) -> list[Candidate]:
-    """The entities in ``norm[start:end]`` (one sentence), in text order, with their cases."""
-    inside = [a for a in _atoms(context, start, end) if a.end <= end]
+def sentence_atoms(context: Any, start: int, end: int) -> list[_Atom]:
+    """The pieces names are built of in ``norm[start:end]`` (one sentence), for
+    :func:`sentence_entities` and :func:`possible_cases`."""
+    return _atoms(context, start, end)
+
+
+def possible_cases(atoms: Iterable[_Atom]) -> frozenset[str]:
+    """Every case an entity built from *atoms* may have.
+
+    An entity takes the case of its last atom, or of the last member of its coordination
+    (another entity's last atom); a genitive before ``өзі`` reads as a nominative.
+    """
+    cases = {atom.case for atom in atoms}
+    if "genitive" in cases:
+        cases.add("nominative")
+    return frozenset(cases)
+
+
+def sentence_entities(context: Any, start: int, end: int, atoms: Iterable[_Atom] | None = None) -> list[Candidate]:
+    """The entities in ``norm[start:end]`` (one sentence), in text order, with their cases.
+
+    *atoms* are the sentence's :func:`sentence_atoms` when already read.
+    """
     rules: Rules = context.rules
     norm: str = context.text.norm
     lower: str = context.text.lower
     chunks: list[list[_Atom]] = []
-    for atom in inside:
-        if chunks and _gap_ok(norm, chunks[-1][-1], atom, rules) and _joins(chunks[-1][-1], atom, norm, rules):
+    prev: _Atom | None = None
+    for atom in _atoms(context, start, end) if atoms is None else atoms:
+        if atom.end > end:
+            continue
+        if (
+            prev is not None
+            and _JOIN_PAIRS.get(prev.cls + atom.cls) is not None
+            and _gap_ok(norm, prev, atom, rules)  # the gap first: the pair test may look up a surname
+            and _joins(prev, atom, norm, rules)
+        ):
             chunks[-1].append(atom)
-        else:
-            chunks.append([atom])
+            prev = atom
+            continue
+        chunks.append([atom])
+        prev = atom
     out: list[Candidate] = []
     for chunk in chunks:
         cand = _candidate(chunk, norm, start, rules)
         if cand is not None:
             out.append(cand)
+    if not out:
+        return out
     return _coordinate(out, norm, lower, _matchers(rules))
 
 

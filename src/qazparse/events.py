@@ -28,7 +28,7 @@ from typing import Any
 import attrs
 import regex
 
-from .entities import Candidate, sentence_entities, strip_case
+from .entities import Candidate, possible_cases, sentence_atoms, sentence_entities, strip_case
 from .morphology import NOT_LETTER_AFTER, ending_chain, trie
 from .rules import Rules
 from .values import DateMention, Distance, Entity, Event, Money, Number, Quantity, Span
@@ -62,8 +62,21 @@ class _Rule:
     reject_after: tuple[regex.Pattern[str], ...]
     modifier_words: frozenset[str]
     priority: int
+    agent_types: tuple[str, ...]
+    participant_types: tuple[str, ...]
     # (first word, regex) of each trigger and word, in order: a hit tries only those it can start
     alternatives: tuple[tuple[str, str], ...] = ()
+    # the first words of the triggers and words of several words (their matches cross spaces)
+    spaced_firsts: frozenset[str] = frozenset()
+    # not_forms as one regex (None: no forms to skip)
+    not_forms_re: re.Pattern[str] | None = None
+    # `requires` split into what the mentions and the quote give (checked before the entities
+    # are read) and what the entities give (checked as soon as the roles are filled)
+    mention_needs: tuple[str, ...] = ()
+    entity_needs: tuple[str, ...] = ()
+    # for each required place role (destination, location): the cases an entity must have to
+    # fill it; a sentence whose atoms allow none of them is turned down before its entities are built
+    case_needs: tuple[frozenset[str], ...] = ()
 
     def pattern_for(self, hit: str) -> regex.Pattern[str]:
         """The rule's pattern cut down to the triggers that may start where the union read *hit*."""
@@ -84,6 +97,15 @@ class _Compiled:
     by_first: dict[str, tuple[_Rule, ...]] = attrs.field(factory=dict)
     # (rule id, union text) -> the rule's pattern with only the triggers that may start there
     patterns: dict[tuple[str, str], regex.Pattern[str]] = attrs.field(factory=dict)
+    verbal_noun: frozenset[str] = frozenset()
+    # the word lists of the modality grammar as compiled globs, by name
+    globs: dict[str, re.Pattern[str]] = attrs.field(factory=dict)
+    # union text -> (rule, cut-down pattern) pairs, filled on first use
+    by_hit: dict[str, tuple[tuple[_Rule, regex.Pattern[str]], ...]] = attrs.field(factory=dict)
+    # union text -> whether every pattern tried there stays inside one word (no spaces)
+    one_word: dict[str, bool] = attrs.field(factory=dict)
+    # (union text, the word from the hit on) -> what the rules match there (see _rule_hits)
+    word_hits: dict[tuple[str, str], tuple[_RuleHit, ...]] = attrs.field(factory=dict)
 
     def pattern(self, rule: _Rule, hit: str) -> regex.Pattern[str]:
         """``rule.pattern`` cut down for a union hit (compiled on first use)."""
@@ -91,6 +113,22 @@ class _Compiled:
         found = self.patterns.get(key)
         if found is None:
             found = self.patterns[key] = rule.pattern_for(hit)
+        return found
+
+    def stays_in_word(self, hit: str) -> bool:
+        """Whether no pattern tried where the union read *hit* can match across a space."""
+        found = self.one_word.get(hit)
+        if found is None:
+            found = self.one_word[hit] = not any(
+                hit.startswith(first) for rule in self.by_first.get(hit, ()) for first in rule.spaced_firsts
+            )
+        return found
+
+    def tries(self, hit: str) -> tuple[tuple[_Rule, regex.Pattern[str]], ...]:
+        """The rules to try where the union read *hit*, each with its cut-down pattern."""
+        found = self.by_hit.get(hit)
+        if found is None:
+            found = self.by_hit[hit] = tuple((rule, self.pattern(rule, hit)) for rule in self.by_first.get(hit, ()))
         return found
 
 
@@ -172,8 +210,26 @@ def _compile_rule(rule_id: str, body: dict[str, Any], rules: Rules, verb_chain: 
         compiled("reject_after"),
         modifier_words,
         int(body.get("priority", 0)),
+        tuple(body.get("agent_types", _AGENT_TYPES)),
+        tuple(body.get("participant_types", _AGENT_TYPES)),
         tuple(alternatives),
+        frozenset(_first_word(t) for t in (*body.get("triggers", ()), *body.get("words", ())) if " " in t),
+        _globs(tuple(body["not_forms"])) if body.get("not_forms") else None,
+        tuple(n for n in body.get("requires", ()) if n in _MENTION_NEEDS),
+        tuple(n for n in body.get("requires", ()) if n not in _MENTION_NEEDS),
+        tuple(_cases_for(body, need) for need in body.get("requires", ()) if need in ("destination", "location")),
     )
+
+
+def _cases_for(body: dict[str, Any], role: str) -> frozenset[str]:
+    """The cases of the entities that can fill *role* (see ``_arguments``)."""
+    before = {case for case, r in body.get("roles", {}).items() if r == role and case != "nominative"}
+    after = {case for case, r in body.get("roles_after", {}).items() if r == role}
+    return frozenset(before | after)
+
+
+# What `requires` may name that does not depend on the entities of the sentence.
+_MENTION_NEEDS = frozenset({"date", "count", "quantity", "quote"})
 
 
 def _compile(rules: Rules) -> _Compiled:
@@ -197,7 +253,13 @@ def _compile(rules: Rules) -> _Compiled:
     }
     dependent = tuple(sorted({*morph["genitive"], *morph["dative"], *morph["instrumental"]}, key=len, reverse=True))
     participle = tuple(grammar["verb"]["participle"])
-    return _Compiled(compiled, union, grammar, dependent, participle, by_first)
+    modality = grammar.get("modality", {})
+    globs = {
+        key: _globs(tuple(modality.get(key, ())))
+        for key in ("negated_after", "possible_after", "planned_after", "planned_before")
+    }
+    verbal_noun = frozenset(grammar["verb"]["verbal_noun"])
+    return _Compiled(compiled, union, grammar, dependent, participle, by_first, {}, verbal_noun, globs)
 
 
 def compiled_rules(rules: Rules) -> _Compiled:
@@ -213,56 +275,95 @@ class _Sentence:
     """One sentence with a trigger; its tokens, entities and mentions are read when a rule asks.
 
     Most trigger hits are turned down by cheap checks (the word form, words before and after),
-    so the entities of their sentence are never needed.
+    so the entities of their sentence are never needed.  Each is computed once and shared by
+    every rule that fires in the sentence.
     """
+
+    __slots__ = (
+        "_atoms",
+        "_cases",
+        "_entities",
+        "_entity_starts",
+        "_mention_starts",
+        "_mentions",
+        "_tokens",
+        "all_mentions",
+        "context",
+        "end",
+        "start",
+    )
 
     def __init__(self, context: Any, mentions: Sequence[Any], start: int, end: int) -> None:
         self.context = context
         self.all_mentions = mentions
         self.start = start
         self.end = end
+        self._tokens: list[tuple[int, int, str]] | None = None
+        self._atoms: list[Any] | None = None
+        self._cases: frozenset[str] | None = None
+        self._entities: list[Candidate] | None = None
+        self._entity_starts: list[int] = []
+        self._mentions: list[Any] | None = None
+        self._mention_starts: list[int] = []
 
-    @functools.cached_property
+    @property
     def tokens(self) -> list[tuple[int, int, str]]:
         """Words, numbers and punctuation marks: (start, end, lower-case text)."""
-        # ``lower`` is ``norm`` lower-cased letter for letter, so it splits into the same tokens
-        lower: str = self.context.text.lower
-        return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(lower, self.start, self.end)]
+        if self._tokens is None:
+            # ``lower`` is ``norm`` lower-cased letter for letter, so it splits into the same tokens
+            lower: str = self.context.text.lower
+            self._tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(lower, self.start, self.end)]
+        return self._tokens
 
-    @functools.cached_property
+    @property
+    def atoms(self) -> list[Any]:
+        """The pieces the entities are built of (see :func:`qazparse.entities.sentence_atoms`)."""
+        if self._atoms is None:
+            self._atoms = sentence_atoms(self.context, self.start, self.end)
+        return self._atoms
+
+    @property
+    def cases(self) -> frozenset[str]:
+        """Every case an entity of the sentence may have."""
+        if self._cases is None:
+            self._cases = possible_cases(self.atoms)
+        return self._cases
+
+    @property
     def entities(self) -> list[Candidate]:
         """The named entities of the sentence, in text order."""
-        found: list[Candidate] = sentence_entities(self.context, self.start, self.end)
-        return found
+        if self._entities is None:
+            self._entities = sentence_entities(self.context, self.start, self.end, self.atoms)
+            self._entity_starts = [e.start for e in self._entities]
+        return self._entities
 
-    @functools.cached_property
-    def entity_starts(self) -> list[int]:
-        return [e.start for e in self.entities]
-
-    @functools.cached_property
+    @property
     def mentions(self) -> list[Any]:
         """The resolved mentions inside the sentence (spans of the original text)."""
-        text = self.context.text
-        o_start, o_end = text.start_of(self.start), text.end_of(self.end)
-        ordered, starts = self.context.shared("events.mentions", lambda c: _sorted_mentions(self.all_mentions))
-        lo, hi = bisect.bisect_left(starts, o_start), bisect.bisect_left(starts, o_end)
-        return [m for m in ordered[lo:hi] if m.span.end <= o_end]
-
-    @functools.cached_property
-    def mention_starts(self) -> list[int]:
-        return [m.span.start for m in self.mentions]
+        if self._mentions is None:
+            text = self.context.text
+            o_start, o_end = text.start_of(self.start), text.end_of(self.end)
+            ordered, starts = self.context.shared("events.mentions", lambda c: _sorted_mentions(self.all_mentions))
+            lo, hi = bisect.bisect_left(starts, o_start), bisect.bisect_left(starts, o_end)
+            self._mentions = [m for m in ordered[lo:hi] if m.span.end <= o_end]
+            self._mention_starts = [m.span.start for m in self._mentions]
+        return self._mentions
 
     def entities_in(self, start: int, end: int) -> list[Candidate]:
         """The entities lying inside ``[start, end)`` (norm offsets)."""
-        lo = bisect.bisect_left(self.entity_starts, start)
-        hi = bisect.bisect_left(self.entity_starts, end)
-        return [e for e in self.entities[lo:hi] if e.end <= end]
+        entities = self.entities
+        starts = self._entity_starts
+        lo = bisect.bisect_left(starts, start)
+        hi = bisect.bisect_left(starts, end, lo)
+        return [e for e in entities[lo:hi] if e.end <= end]
 
     def mentions_in(self, start: int, end: int) -> list[Any]:
         """The mentions lying inside ``[start, end)`` (original offsets)."""
-        lo = bisect.bisect_left(self.mention_starts, start)
-        hi = bisect.bisect_left(self.mention_starts, end)
-        return [m for m in self.mentions[lo:hi] if m.span.end <= end]
+        mentions = self.mentions
+        starts = self._mention_starts
+        lo = bisect.bisect_left(starts, start)
+        hi = bisect.bisect_left(starts, end, lo)
+        return [m for m in mentions[lo:hi] if m.span.end <= end]
 
 
 # How far from the trigger arguments are looked for (characters of normalised text).
@@ -300,7 +401,7 @@ def _union_hits(comp: _Compiled, lower: str, start: int) -> list[tuple[int, str]
     pos = start
     while (m := comp.union.search(lower, pos)) is not None:
         at = m.start()
-        if at and _AFTER_LETTER.match(lower, at - 1):
+        if at and not lower[at - 1].isspace() and _AFTER_LETTER.match(lower, at - 1):
             pos = at + 1  # after a letter the fast guard does not know: look again from the next place
             continue
         hits.append((at, m.group()))
@@ -323,16 +424,56 @@ def _table_events(
         s_start, s_end = bounds[index]
         if pos >= s_end:
             continue
-        for rule in comp.by_first.get(first, ()):
-            match = comp.pattern(rule, first).match(lower, pos, s_end)
-            if match is None:
-                continue
+        for rule, m_end, groups in _rule_hits(comp, lower, pos, s_end, first):
             if index not in sentences:
                 sentences[index] = _Sentence(context, mentions, s_start, s_end)
-            event = _apply(context, comp, rule, match, sentences[index])
+            event = _apply(context, comp, rule, pos, pos + m_end, groups, sentences[index])
             if event is not None:
                 out.append((rule.priority, event))
     return _dedupe(out)
+
+
+_RuleHit = tuple[_Rule, int, dict[str, Any]]
+"""A rule whose pattern matched at a hit: (rule, match length, named groups)."""
+
+_WORD_RUN = re.compile(r"\S+")
+
+
+def _rule_hits(comp: _Compiled, lower: str, pos: int, end: int, first: str) -> tuple[_RuleHit, ...]:
+    """The rules whose patterns match at *pos* (where the union read *first*), in rule order,
+    without the forms a rule skips (``not_forms``).
+
+    A pattern that stays inside one word matches or not by that word alone (it reads letters,
+    marks, hyphens and apostrophes, and then looks for a non-letter: a space or the sentence
+    end both are), so what the patterns found is kept per word: texts repeat their verbs.
+    """
+    key: tuple[str, str] | None = None
+    if comp.stays_in_word(first):
+        # a word longer than any a pattern reads (a run of hyphenated stems) is matched in place
+        run = _WORD_RUN.match(lower, pos, min(end, pos + _LONGEST_WORD + 1))
+        if run is not None and run.end() - pos <= _LONGEST_WORD:
+            key = (first, run.group())
+            found = comp.word_hits.get(key)
+            if found is not None:
+                return found
+    hits: list[_RuleHit] = []
+    for rule, pattern in comp.tries(first):
+        match = pattern.match(lower, pos, end)
+        if match is None:
+            continue
+        if rule.not_forms_re is not None and rule.not_forms_re.match(match.group().rsplit(None, 1)[-1]):
+            continue  # a form the rule skips (its last word)
+        hits.append((rule, match.end() - pos, match.groupdict()))
+    result = tuple(hits)
+    if key is not None:
+        if len(comp.word_hits) >= _WORD_CACHE_SIZE:
+            comp.word_hits.clear()
+        comp.word_hits[key] = result
+    return result
+
+
+_WORD_CACHE_SIZE = 50_000
+_LONGEST_WORD = 64
 
 
 def _sorted_mentions(mentions: Sequence[Any]) -> tuple[list[Any], list[int]]:
@@ -359,10 +500,6 @@ def _dedupe(found: list[tuple[int, Event]]) -> list[Event]:
 # --- one trigger --------------------------------------------------------------------------
 
 
-def _glob(word: str, patterns: Iterable[str]) -> bool:
-    return _globs(tuple(patterns)).match(word) is not None
-
-
 @functools.lru_cache(maxsize=256)
 def _globs(patterns: tuple[str, ...]) -> re.Pattern[str]:
     """One compiled regex for a list of shell-style word patterns (``жоспарлан*``)."""
@@ -381,34 +518,44 @@ def _is_word(token: tuple[int, int, str]) -> bool:
     return token[2][:1].isalpha()
 
 
-def _apply(context: Any, comp: _Compiled, rule: _Rule, match: regex.Match[str], sent: _Sentence) -> Event | None:
+def _apply(
+    context: Any, comp: _Compiled, rule: _Rule, t_start: int, m_end: int, groups: dict[str, Any], sent: _Sentence
+) -> Event | None:
     lower: str = context.text.lower
     body = rule.body
     grammar = comp.grammar
-    t_start, t_end = match.start(), match.end()
-    last_word = lower[t_start:t_end].split()[-1]
-    if rule.not_forms and _glob(last_word, rule.not_forms):
-        return None
-    before = lower[max(sent.start, t_start - _RIGHT) : t_start]
-    after = lower[t_end : min(sent.end, t_end + _RIGHT)]
-    if any(p.search(before) for p in rule.reject_before) or any(p.search(after) for p in rule.reject_after):
-        return None
-    if rule.require_before and not any(p.search(before) for p in rule.require_before):
-        return None
-    if rule.require_after and not any(p.search(after) for p in rule.require_after):
-        return None
-    tokens = sent.tokens
-    verbal_noun = grammar["verb"]["verbal_noun"]
-    groups = match.groupdict()
+    t_end = m_end
+    if rule.reject_before or rule.require_before:
+        before = lower[max(sent.start, t_start - _RIGHT) : t_start]
+        if any(p.search(before) for p in rule.reject_before):
+            return None
+        if rule.require_before and not any(p.search(before) for p in rule.require_before):
+            return None
+    if rule.reject_after or rule.require_after:
+        after = lower[t_end : min(sent.end, t_end + _RIGHT)]
+        if any(p.search(after) for p in rule.reject_after):
+            return None
+        if rule.require_after and not any(p.search(after) for p in rule.require_after):
+            return None
     nominal = groups.get("noun") is not None or (
-        groups.get("verb") is not None and (groups.get("nom") or "") in verbal_noun
+        groups.get("verb") is not None and (groups.get("nom") or "") in comp.verbal_noun
     )
     if nominal:
-        extended = _nominal_ok(comp, rule, tokens, t_start, t_end, lower)
+        extended = _nominal_ok(comp, rule, sent.tokens, t_start, t_end, lower)
         if extended is None:
             return None
         t_end = extended
-    embedded = bool(body.get("embedded")) and _embedded(grammar, tokens, t_end, lower)
+    args = _Args()
+    if rule.mention_needs:
+        # what the mentions give is known before any entity is read
+        _mentions(context, body, sent, t_start, t_end, args)
+        if body.get("quote"):
+            args.quote = _quote(context, t_start)
+        if not all(_has(args, need) for need in rule.mention_needs):
+            return None
+    if rule.case_needs and any(sent.cases.isdisjoint(cases) for cases in rule.case_needs):
+        return None  # no entity of the sentence can fill a required role
+    embedded = bool(body.get("embedded")) and _embedded(grammar, sent, t_end, lower)
     left_from = max(sent.start, t_start - _LEFT)
     if embedded:
         acc = [e for e in sent.entities_in(left_from, t_start) if e.case == "accusative"]
@@ -416,10 +563,9 @@ def _apply(context: Any, comp: _Compiled, rule: _Rule, match: regex.Match[str], 
             embedded = False
         else:
             left_from = acc[-1].start
-    args = _arguments(context, comp, rule, sent, t_start, t_end, left_from, nominal, embedded)
-    if args is None:
+    if not _arguments(context, comp, rule, sent, t_start, t_end, left_from, nominal, embedded, args):
         return None
-    return _build(context, comp, rule, match, sent, t_start, t_end, args, embedded)
+    return _build(context, comp, rule, m_end, groups, sent, t_start, t_end, args, embedded)
 
 
 def _nominal_ok(
@@ -459,30 +605,50 @@ def _nominal_ok(
     return None
 
 
-def _embedded(grammar: dict[str, Any], tokens: list[tuple[int, int, str]], t_end: int, lower: str) -> bool:
+def _embedded(grammar: dict[str, Any], sent: _Sentence, t_end: int, lower: str) -> bool:
     """``... сапармен келуге шақырды``: the trigger is the dative verbal noun under a controller."""
-    word = lower[:t_end].rsplit(None, 1)[-1] if lower[:t_end].strip() else ""
-    if not word.endswith(("уға", "уге", "юға", "юге")):
+    # the last word before t_end (trailing spaces skipped) ends so; its last 3 letters are enough
+    i = t_end
+    while i > 0 and lower[i - 1].isspace():
+        i -= 1
+    if not lower[max(0, i - 3) : i].endswith(("уға", "уге", "юға", "юге")):
         return False
+    tokens = sent.tokens
     j = _index_before(tokens, t_end) + 1
     if j >= len(tokens):
         return False
     return tokens[j][2].startswith(tuple(grammar["clause"]["controllers"]))
 
 
-@attrs.define
 class _Args:
-    agent: Candidate | None = None
-    participants: list[Candidate] = attrs.field(factory=list)
-    location: Candidate | None = None
-    destination: Candidate | None = None
-    destinations: list[Candidate] = attrs.field(factory=list)
-    attributes: dict[str, str] = attrs.field(factory=dict)
-    date: DateMention | None = None
-    count: Number | None = None
-    quantities: list[Any] = attrs.field(factory=list)
-    quote: tuple[int, int] | None = None
-    extra_spans: list[tuple[int, int]] = attrs.field(factory=list)
+    """What a rule found around its trigger (filled step by step, then built into an Event)."""
+
+    __slots__ = (
+        "agent",
+        "attributes",
+        "count",
+        "date",
+        "destination",
+        "destinations",
+        "extra_spans",
+        "location",
+        "participants",
+        "quantities",
+        "quote",
+    )
+
+    def __init__(self) -> None:
+        self.agent: Candidate | None = None
+        self.participants: list[Candidate] = []
+        self.location: Candidate | None = None
+        self.destination: Candidate | None = None
+        self.destinations: list[Candidate] = []
+        self.attributes: dict[str, str] = {}
+        self.date: DateMention | None = None
+        self.count: Number | None = None
+        self.quantities: list[Any] = []
+        self.quote: tuple[int, int] | None = None
+        self.extra_spans: list[tuple[int, int]] = []
 
 
 _AGENT_TYPES = ("person", "title", "organization", "country", "city", "other")
@@ -498,15 +664,14 @@ def _arguments(
     left_from: int,
     nominal: bool,
     embedded: bool,
-) -> _Args | None:
+    args: _Args,
+) -> bool:
+    """Fill *args* (False when a role the rule requires is missing)."""
     body = rule.body
     roles: dict[str, str] = body.get("roles", {})
     roles_after: dict[str, str] = body.get("roles_after", {})
-    agent_types = tuple(body.get("agent_types", _AGENT_TYPES))
-    participant_types = tuple(body.get("participant_types", _AGENT_TYPES))
+    participant_types = rule.participant_types
     left = sent.entities_in(left_from, t_start)
-    right = sent.entities_in(t_end, min(sent.end, t_end + _RIGHT))
-    args = _Args()
     if embedded:
         args.agent = left[0] if left and left[0].case == "accusative" else None
         left = left[1:]
@@ -516,6 +681,7 @@ def _arguments(
         if gen:
             args.agent = gen[-1]
     if args.agent is None and not embedded and roles.get("nominative") == "agent":
+        agent_types = rule.agent_types
         noms = [
             e
             for e in left
@@ -530,6 +696,7 @@ def _arguments(
             args.agent = noms[0]
             args.participants += [e for e in noms[1:] if e.group == noms[0].group]
     if roles_after:
+        right = sent.entities_in(t_end, min(sent.end, t_end + _RIGHT))
         near = [e for e in right if e.start - t_end <= 40]
         for case, role in roles_after.items():
             hit = next((e for e in near if e.case == case), None)
@@ -553,17 +720,17 @@ def _arguments(
             _assign(args, role, found[-1], participant_types)
             if role == "destination":
                 args.destinations = [e for e in left if e.group == found[-1].group]
+    if not all(_has(args, need) for need in rule.entity_needs):
+        return False
     if "object" in body:
         obj = _object(context, sent, t_start, body["object"]["case"])
         if obj is not None:
             args.attributes[body["object"]["attribute"]] = obj
-    _mentions(context, body, sent, t_start, t_end, args, comp)
-    if body.get("quote"):
-        args.quote = _quote(context, t_start)
-    for need in body.get("requires", ()):
-        if not _has(args, need):
-            return None
-    return args
+    if not rule.mention_needs:  # else read before the entities
+        _mentions(context, body, sent, t_start, t_end, args)
+        if body.get("quote"):
+            args.quote = _quote(context, t_start)
+    return True
 
 
 def _relative_subject(sent: _Sentence, entity: Candidate, t_start: int, comp: _Compiled) -> bool:
@@ -651,13 +818,13 @@ def _token_with_case(context: Any, sent: _Sentence, t_end: int, case: str) -> st
 # --- mentions: date, count, quantities ----------------------------------------------------
 
 
-def _mentions(
-    context: Any, body: dict[str, Any], sent: _Sentence, t_start: int, t_end: int, args: _Args, comp: _Compiled
-) -> None:
+def _mentions(context: Any, body: dict[str, Any], sent: _Sentence, t_start: int, t_end: int, args: _Args) -> None:
     text = context.text
     o_start, o_end = text.start_of(t_start), text.end_of(t_end)
     original: str = text.original
     near = sent.mentions_in(text.start_of(max(sent.start, t_start - _LEFT)), text.end_of(min(sent.end, t_end + _RIGHT)))
+    if not near:
+        return  # no date, count or amount
     dates = [m for m in near if isinstance(m, DateMention)]
     before = [d for d in dates if d.span.end <= o_start]
     args.date = before[-1] if before else next((d for d in dates if d.span.start >= o_end), None)
@@ -737,39 +904,48 @@ def _quote(context: Any, t_start: int) -> tuple[int, int] | None:
 def _modality(
     comp: _Compiled,
     rule: _Rule,
-    match: regex.Match[str],
+    m_end: int,
+    groups: dict[str, Any],
     lower: str,
     t_start: int,
     t_end: int,
     sent: _Sentence,
     embedded: bool,
+    before_index: int,
 ) -> str:
     if "modality" in rule.body:
         return str(rule.body["modality"])
     grammar = comp.grammar["modality"]
+    globs = comp.globs
     window = int(grammar["window"])
-    j = _index_before(sent.tokens, t_end) + 1
-    after = [w for _, _, w in sent.tokens[j : j + window + 1]]
-    cut = next((k for k, w in enumerate(after) if not w[:1].isalpha()), len(after))
-    after = after[:cut][:window]
-    i = _index_before(sent.tokens, t_start)
-    before = [w for _, _, w in sent.tokens[max(0, i - 2) : i + 1]]
-    groups = match.groupdict()
-    if rule.light is not None and t_end > match.end():
+    tokens = sent.tokens
+    j = _index_before(tokens, t_end) + 1
+    after = []
+    for _, _, w in tokens[j : j + window]:
+        if not w[:1].isalpha():
+            break
+        after.append(w)
+    i = before_index
+    before = [w for _, _, w in tokens[max(0, i - 2) : i + 1]]
+    if rule.light is not None and t_end > m_end:
         # the light verb carries the tense: `сапармен бармайды`, `кездесу өткізеді`
-        light = rule.light.search(lower, match.end(), t_end)
+        light = rule.light.search(lower, m_end, t_end)
         if light is not None:
             groups = light.groupdict()
     verb = groups.get("verb") is not None
-    if (verb and groups.get("neg")) or any(_glob(w, grammar["negated_after"]) for w in after[:2]):
+    negated = globs["negated_after"].match
+    if (verb and groups.get("neg")) or any(negated(w) for w in after[:2]):
         return "negated"
     tense = (groups.get("tense") or "") if verb else ""
     nom = (groups.get("nom") or "") if verb else ""
-    if tense in grammar["possible_forms"] or any(_glob(w, grammar["possible_after"]) for w in after):
+    possible = globs["possible_after"].match
+    if tense in grammar["possible_forms"] or any(possible(w) for w in after):
         return "possible"
-    if embedded or any(_glob(w, grammar["planned_after"]) for w in after):
+    planned = globs["planned_after"].match
+    if embedded or any(planned(w) for w in after):
         return "planned"
-    if any(_glob(w, grammar["planned_before"]) for w in before):
+    planned = globs["planned_before"].match
+    if any(planned(w) for w in before):
         return "planned"
     if rule.body.get("tense_modality", True) and (
         tense in grammar["planned_forms"]
@@ -779,17 +955,18 @@ def _modality(
     return "done"
 
 
-def _entity(context: Any, cand: Candidate | None) -> Entity | None:
+def _entity(text: Any, cand: Candidate | None) -> Entity | None:
     if cand is None:
         return None
-    return Entity(cand.text, cand.type, context.text.span(cand.start, cand.end))
+    return Entity(cand.text, cand.type, text.span(cand.start, cand.end))
 
 
 def _build(
     context: Any,
     comp: _Compiled,
     rule: _Rule,
-    match: regex.Match[str],
+    m_end: int,
+    groups: dict[str, Any],
     sent: _Sentence,
     t_start: int,
     t_end: int,
@@ -802,12 +979,13 @@ def _build(
     attributes: dict[str, str] = dict(body.get("attributes", {}))
     attributes.update(args.attributes)
     i = _index_before(sent.tokens, t_start)
-    near = {w for _, _, w in sent.tokens[max(0, i - 2) : i + 1]} | set(lower[t_start:t_end].split())
-    for name, table in body.get("modifiers", {}).items():
-        for word, value in table.items():
-            if word in near:
-                attributes[name] = value
-                break
+    if rule.modifier_words:
+        near = {w for _, _, w in sent.tokens[max(0, i - 2) : i + 1]} | set(lower[t_start:t_end].split())
+        for name, table in body["modifiers"].items():
+            for word, value in table.items():
+                if word in near:
+                    attributes[name] = value
+                    break
     if body.get("direction") and args.destination is not None and args.destination.home is not None:
         attributes["direction"] = "incoming" if args.destination.home else "outgoing"
     if len(args.destinations) > 1:
@@ -816,24 +994,25 @@ def _build(
         attributes["agent_title"] = args.agent.title
     if args.quote is not None:
         attributes["quote"] = text.span(*args.quote).text
-    trigger = text.span(t_start, t_end)
-    spans = [trigger]
-    agent = _entity(context, args.agent)
-    participants = tuple(e for e in (_entity(context, c) for c in args.participants) if e is not None)
-    location = _entity(context, args.location)
-    destination = _entity(context, args.destination)
-    for ent in (agent, location, destination, *participants):
-        if ent is not None:
-            spans.append(ent.span)
-    for m in (args.date, args.count, *args.quantities):
-        if m is not None:
-            spans.append(m.span)
-    for a, b in args.extra_spans:
-        spans.append(text.span(a, b))
+    span = text.span
+    trigger = span(t_start, t_end)
+    lo, hi = trigger.start, trigger.end
+    agent = _entity(text, args.agent)
+    participants = tuple(Entity(c.text, c.type, span(c.start, c.end)) for c in args.participants)
+    location = _entity(text, args.location)
+    destination = _entity(text, args.destination)
+    parts: list[Span] = [ent.span for ent in (agent, location, destination) if ent is not None]
+    parts += [ent.span for ent in participants]
+    parts += [m.span for m in (args.date, args.count) if m is not None]
+    parts += [m.span for m in args.quantities]
+    parts += [span(a, b) for a, b in args.extra_spans]
     if args.quote is not None:
-        spans.append(text.span(*args.quote))
-    lo = min(s.start for s in spans)
-    hi = max(s.end for s in spans)
+        parts.append(span(*args.quote))
+    for part in parts:
+        if part.start < lo:
+            lo = part.start
+        if part.end > hi:
+            hi = part.end
     return Event(
         type=rule.type,
         trigger=trigger,
@@ -847,7 +1026,7 @@ def _build(
         date=args.date,
         count=args.count,
         quantities=tuple(args.quantities),
-        modality=_modality(comp, rule, match, lower, t_start, t_end, sent, embedded),
+        modality=_modality(comp, rule, m_end, groups, lower, t_start, t_end, sent, embedded, i),
         attributes=tuple(sorted(attributes.items())),
     )
 
