@@ -262,6 +262,13 @@ def test_spans_point_into_the_original_text() -> None:
     assert [text[m.span.start : m.span.end] for m in found] == ["Бес\u00a0мың", "60‑тан астам"]
 
 
+@pytest.mark.parametrize("text", ["\U00011f53", "x \U00011f53,5 y", "5\U00011f53 мың", "\U00011f53-\U00011f54 жыл"])
+def test_digits_unknown_to_int_do_not_raise(text: str) -> None:
+    """Kawi digits (Unicode 15) are digits to the pattern but not to int() on Python 3.11."""
+    for mention in extract(text).all():
+        assert text[mention.span.start : mention.span.end] == mention.span.text
+
+
 def test_seeds_numbers() -> None:
     """The numbers of the first seed article, where no other extractor claims them."""
     text = (SEEDS / "000_5d1492a2c3abf569.txt").read_text(encoding="utf-8")

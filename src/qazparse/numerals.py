@@ -59,14 +59,16 @@ and keeps ``numerator``/``denominator``.
 from __future__ import annotations
 
 import decimal
+import re
 from collections.abc import Iterator
 from decimal import Decimal
+from itertools import product
 from typing import Any
 
 import attrs
 import regex
 
-from .morphology import inflected, is_front
+from .morphology import MAX_CHAIN, inflected, is_front
 from .values import Number, Ordinal, Qualifier, Value, exact
 
 __all__ = [
@@ -87,9 +89,28 @@ FRACTION_PLACES = 10
 
 _CTX = decimal.Context(prec=80, rounding=decimal.ROUND_HALF_EVEN)
 _MAX_DIGITS = 40  # a digit string longer than this is not read as a number (ids, hashes, noise)
-_GAP = regex.compile(r"[ \t]{1,3}|[ \t]?\n[ \t]?")  # what may stand between two words of one numeral
-_RANGE_GAP = regex.compile(r"[ \t]?[-–—][ \t]?")
+# What may stand between two words of one numeral: [ \t]{1,3} or [ \t]?\n[ \t]?, all spelled out.
+_GAPS = frozenset(
+    [*map("".join, product(" \t", repeat=1)), *map("".join, product(" \t", repeat=2))]
+    + [*map("".join, product(" \t", repeat=3))]
+    + [a + "\n" + b for a in ("", " ", "\t") for b in ("", " ", "\t")]
+)
+# ... and between the two ends of a range: [ \t]?[-–—][ \t]?
+_RANGE_GAPS = frozenset(a + h + b for a in ("", " ", "\t") for h in "-–—" for b in ("", " ", "\t"))
 _VOWELS = frozenset("аәеиоөұүыіэюяё")
+_MISSING: Any = object()
+_HALF = Decimal("0.5")
+_SPACE_OR_TAB = frozenset(" \t")
+_ASCII_DIGITS = frozenset("0123456789")
+_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzабвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһі")
+_QUALIFIER_SPACES = 60  # extra spaces allowed between the words of a qualifier phrase (кем  емес)
+_HEAD = 2  # letters of the next word compared before a qualifier or counter pattern is tried
+_SIGN_GAPS = tuple(a + b for a in " \t" for b in ("", " ", "\t"))  # [ \t]{1,2}
+# How many entries each cache of the lexicon keeps (per Rules) before it starts over: words and
+# suffixes (a few hundred bytes each), one-token matches, and runs of matches (about 1 KB each).
+_WORD_CACHE_SIZE = 20_000
+_MATCH_CACHE_SIZE = 8_192
+_RUN_CACHE_SIZE = 4_096
 
 
 # --- the match type ---------------------------------------------------------------------
@@ -152,7 +173,9 @@ class NumeralMatch:
 
 @attrs.frozen(eq=False)
 class _Lexicon:
-    token_re: Any
+    token_re: Any  # one numeral token (any of the branches below)
+    digit_re: Any  # a token that starts with a digit
+    letter_re: Any  # a token that starts with a letter
     stems: dict[str, tuple[str, int]]  # surface stem -> (class, value)
     variants: dict[str, tuple[str, str]]  # variant stem -> (of, before)
     ordinal_sfx: tuple[str, ...]
@@ -164,6 +187,8 @@ class _Lexicon:
     particles: frozenset[str]
     poss3: tuple[str, ...]
     counters: Any  # regex for a counter word after a number (есе, есеге)
+    counter_heads: tuple[int, frozenset[str]]  # the first letters of every counter word (a cheap pre-check)
+    counter_window: int  # no counter match reaches further than this past the number
     plural_re: Any  # a plural noun (a numeral is followed by a singular noun)
     chain_re: Any  # inflection chain on a numeral
     coll_chain_re: Any  # inflection chain after a collective (any possessive person)
@@ -178,10 +203,100 @@ class _Lexicon:
     one: dict[str, frozenset[str]]
     part_re: Any  # a "part" word after a fraction's numerator (бөлігі), or None
     score_re: Any  # a "score" word after "N де M" (есебімен), or None
+    candidates: Any  # where a token may start (see _candidate_pattern)
+    window: int  # no token match reaches further than this past its start (lookaheads included)
+    part_window: int  # the same for part_re and score_re
+    reach: int  # tokens further apart than this never join (a numeral gap, a range dash, "де")
+    join_gaps: frozenset[str]  # what may stand between two tokens that join: _GAPS, _RANGE_GAPS, " де "
+    runs: dict[tuple[Any, ...], tuple[tuple[Any, ...], ...]]  # _Scanner.run_at cache
+    alone_matches: dict[tuple[Any, ...], tuple[Any, ...] | None]  # _Scanner.alone_fields cache
+    sign_tails: tuple[str, ...]  # a sign word and the space after it (a cheap pre-check for _with_sign)
+    words: dict[str, tuple[str, Any, str, str, str] | None]  # word -> _analyse_word(...) + (stem,), or None
+    simple: dict[str, tuple[int, tuple[Any, ...] | None]]  # plain candidate -> _simple_token(...)
+    suffixes: dict[tuple[str, bool], tuple[str, str] | None]  # _split_suffix cache
 
 
 def _alt(words: Any) -> str:
     return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def _trie(words: Any) -> str:
+    """A ``re`` alternation of *words* factored by common prefixes (it fails fast on other words).
+
+    >>> _trie(["он", "оны", "отыз"])
+    'о(?:ны?|тыз)'
+    """
+    tree: dict[str, Any] = {}
+    for word in set(words):
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        if len(branches) == 1:
+            body = branches[0]
+            if "" in node:
+                return f"{body}?" if len(body) == 1 else f"(?:{body})?"
+            return body
+        return "(?:" + "|".join(branches) + ")" + ("?" if "" in node else "")
+
+    return emit(tree)
+
+
+# Letters and digits that are certainly ``[\p{L}\p{M}\d]`` for the token pattern: a token never
+# starts right after one of them.  (Only a subset is needed; see _candidate_pattern.)
+_CYRILLIC = "а-яёәғқңөұүһі"  # lower-case Kazakh Cyrillic: letters in every Unicode version
+_WORD_CHARS = f"0-9a-z{_CYRILLIC}"  # certainly [\p{L}\p{M}\d]: no token starts right after one
+_ROMAN_LETTERS = "ivxlcdmхі"
+# Characters that are certainly not [\p{L}\p{M}\d] (nor a hyphen, nor . , : that the digit
+# branch looks at): before and after them the token pattern's look-arounds are decided.
+_PLAIN_BEFORE_DIGITS = frozenset(" \t\n\r(«\"“'[/;")
+_PLAIN_BEFORE_WORD = frozenset(" \t\n\r(«\"“”'[/;,.:!?)»]–—")
+_PLAIN_AFTER_DIGITS = "\t\n\r);!?»\"”'%/\\]"
+_PLAIN_AFTER_WORD = " \t\n\r,;:!?)»\"”'(«/\\[\\]"
+# A character that is certainly not \d: below U+0660 (the first non-ASCII decimal digit) or in
+# General Punctuation.
+_NOT_DIGIT = "[^0-9\u0660-\u1fff\u2070-\U0010ffff]"
+_SIMPLE_DIGITS, _SIMPLE_SUFFIXED, _SIMPLE_WORD = 1, 2, 3  # the candidate pattern's groups
+
+
+def _candidate_pattern(stems: Any) -> Any:
+    """A stdlib ``re`` pattern whose match starts one character before a numeral token may start.
+
+    It matches one character that is not a (common) letter or digit, followed by a digit, a
+    numeral stem or a Roman numeral before a space, or (looking ahead only) any character from
+    U+0500 on outside General Punctuation, where every non-ASCII decimal digit lies.  Every place
+    the token pattern can match is found (its look-behind rejects a letter, mark or digit before
+    a token, and every token starts with one of these), plus a few more that the token pattern
+    then rejects; a match consumes only letters and digits after its first character, so no later
+    start is skipped.  The text's first position is not covered: the caller tries it as well.
+
+    Groups mark the plain cases, where the token is decided by the candidate's own text:
+    ``_SIMPLE_DIGITS``, at most 40 ASCII digits followed by a character that cannot continue a
+    number (a space only before a character that is not a digit: ``1 000`` is one number);
+    ``_SIMPLE_SUFFIXED``, such digits, a hyphen and at most 20 Cyrillic letters (``1-інші``; only
+    looked at: the match consumes the first digit, since a token may start after the hyphen);
+    ``_SIMPLE_WORD``, a word of Cyrillic letters that starts with a numeral stem.  Both end before
+    a space or punctuation (not a hyphen or a full stop).  The caller checks the character before
+    them.
+    """
+    cyrillic = [w for w in stems if regex.fullmatch(f"[{_CYRILLIC}]+", w) and w[0] not in _ROMAN_LETTERS]
+    other = rf"[{_ROMAN_LETTERS}]{{1,8}}[ \t]|[\u0500-\u1fff\u2070-\U0010ffff]"
+    return re.compile(
+        # a quick look at the next two characters first: most words are not numerals
+        rf"[^{_WORD_CHARS}](?=[0-9{_ROMAN_LETTERS}\u0500-\u1fff\u2070-\U0010ffff]|{_trie({w[:2] for w in stems})})"
+        rf"(?:"
+        rf"([0-9]{{1,{_MAX_DIGITS}}}+)(?=[{_PLAIN_AFTER_DIGITS}]| (?:{_NOT_DIGIT}|\Z)|\Z)"
+        rf"|(?=([0-9]{{1,{_MAX_DIGITS}}}+-[{_CYRILLIC}]{{1,20}}+)(?:[{_PLAIN_AFTER_WORD}]|\Z))[0-9]"
+        rf"|[0-9]"
+        rf"|((?:{_trie(cyrillic)})[{_CYRILLIC}]*+)(?=[{_PLAIN_AFTER_WORD}]|\Z)"
+        rf"|{_trie(stems)}"
+        rf"|(?={other}))"
+    )
 
 
 def _build_lexicon(rules: Any) -> _Lexicon:
@@ -218,33 +333,43 @@ def _build_lexicon(rules: Any) -> _Lexicon:
         chain = f"(?:{chain}|(?:{lposs})?(?:{lcase})|(?:{lposs}))"
     coll_chain = f"(?:(?:{poss3}|{group('possessive')})(?:{tail}|н)?|{tail})?"
 
-    word_stems = _alt(list(stems) + list(variants))
+    word_stems = _trie(list(stems) + list(variants))
     abbreviations = dict(data["abbreviations"])
     roman_ctx = _alt(data["roman"]["before"])
     d = _MAX_DIGITS
-    pattern = rf"""
+    # One token: digits, an abbreviated scale word, a Roman numeral or a numeral word.  The
+    # alternatives start with different characters (a digit; a letter), so the digit branch and
+    # the three letter branches are also compiled on their own (_tokens picks by the first
+    # character).  Word lists are prefix trees: the same matches as a longest-first alternation.
+    digit_branch = rf"""
         (?<![\p{{L}}\p{{M}}\d])(?<![\p{{L}}\p{{M}}][-–])(?<!\d[.,:])
         (?P<d>\d{{1,3}}(?:\x20\d{{3}}){{1,12}}(?![\d])|\d{{1,{d}}}(?!\d))
         (?P<frac>,\d{{1,{d}}}(?!\d)|\.\d{{1,{d}}}(?![\d]|\.\d))?
         (?!:\d)(?!\.\d)
         (?:(?P<dh>[-–])(?P<dsuf>\p{{L}}{{1,20}}+(?:-(?:{_alt(sfx["particles"])}))?)(?![\p{{L}}\p{{M}}]))?
+    """
+    letter_branches = rf"""
+        (?<![\p{{L}}\p{{M}}\d])
+        (?P<a>{_trie(abbreviations)})(?P<adot>\.)?(?:-(?P<asuf>\p{{L}}{{1,12}}+))?(?![\p{{L}}\p{{M}}\d])
       |
         (?<![\p{{L}}\p{{M}}\d])
-        (?P<a>{_alt(abbreviations)})(?P<adot>\.)?(?:-(?P<asuf>\p{{L}}{{1,12}}+))?(?![\p{{L}}\p{{M}}\d])
-      |
-        (?<![\p{{L}}\p{{M}}\d])
-        (?P<r>[ivxlcdmхі]{{1,8}})(?=[ \t]{{1,3}}(?:{roman_ctx}))
+        (?P<r>[{_ROMAN_LETTERS}]{{1,8}})(?=[ \t]{{1,3}}(?:{roman_ctx}))
       |
         (?<![\p{{L}}\p{{M}}\d])
         (?P<w>{word_stems})(?P<wsuf>\p{{L}}{{0,16}}+)(?:-(?P<wpart>{_alt(sfx["particles"])}))?(?![\p{{L}}\p{{M}}\d])
     """
     one = {k: frozenset(v) for k, v in data["one"].items()}
+    longest_ending = max(len(e) for group in (*morph.values(), *latin.values()) for e in group)
+    folds, thens = data["counters"]["fold"], data["counters"]["then"]
+    max_particle = max(map(len, sfx["particles"]), default=0)
     parts = special.get("fraction_part", ())
     part_re = regex.compile(rf"[ \t]{{1,3}}{inflected(parts, rules)}") if parts else None
     scores = special.get("score", ())
     score_re = regex.compile(rf"[ \t]{{1,3}}{inflected(scores, rules)}") if scores else None
     return _Lexicon(
-        token_re=regex.compile(pattern, regex.VERBOSE),
+        token_re=regex.compile(f"{digit_branch}|{letter_branches}", regex.VERBOSE),
+        digit_re=_groups_checked(regex.compile(digit_branch, regex.VERBOSE), _DIGIT_GROUPS),
+        letter_re=_groups_checked(regex.compile(letter_branches, regex.VERBOSE), _LETTER_GROUPS),
         stems=stems,
         variants=variants,
         ordinal_sfx=tuple(sorted(sfx["ordinal"], key=len, reverse=True)),
@@ -256,6 +381,8 @@ def _build_lexicon(rules: Any) -> _Lexicon:
         particles=frozenset(sfx["particles"]),
         poss3=tuple(morph.get("possessive3", ())),
         plural_re=regex.compile(rf"\p{{L}}{{2,}}(?:{plural})(?:{poss3})?(?:{tail})?"),
+        counter_heads=_heads(folds),
+        counter_window=3 + max(map(len, folds)) + 6 * longest_ending + 3 + max(map(len, thens), default=0) + 1 + 8,
         counters=regex.compile(
             rf"[ \t]{{1,3}}(?:{_alt(data['counters']['fold'])})(?:{chain})"
             rf"(?:[ \t]{{1,3}}(?:{_alt(data['counters']['then'])}))?(?![\p{{L}}\p{{M}}\d])"
@@ -273,7 +400,31 @@ def _build_lexicon(rules: Any) -> _Lexicon:
         one=one,
         part_re=part_re,
         score_re=score_re,
+        candidates=_candidate_pattern([*stems, *variants, *abbreviations]),
+        window=max(
+            # digits: a grouped or plain integer, a fraction, the look-aheads, a hyphenated suffix
+            max(3 + 4 * 12, d) + 1 + (1 + d + 2) + 2 + (1 + 20 + 1 + max_particle) + 1,
+            max(map(len, abbreviations)) + 1 + 1 + 12 + 1,
+            8 + 3 + max(map(len, data["roman"]["before"])),
+            max(map(len, [*stems, *variants])) + 16 + 1 + max_particle + 1,
+        )
+        + 8,
+        words={},
+        simple={},
+        suffixes={},
+        part_window=3 + max(map(len, [*parts, *scores]), default=0) + MAX_CHAIN * longest_ending + 1 + 8,
+        sign_tails=tuple(w + gap for w in signs for gap in _SIGN_GAPS),
+        reach=max(3, max(map(len, special["spoken_point"]), default=0) + 2),
+        join_gaps=_GAPS | _RANGE_GAPS | {f" {w} " for w in special["spoken_point"]},
+        alone_matches={},
+        runs={},
     )
+
+
+def _groups_checked(pattern: Any, groups: dict[str, int]) -> Any:
+    if pattern.groupindex != groups:  # _add_digits and _add_letters unpack the groups by number
+        raise AssertionError(f"numeral token groups changed: {pattern.groupindex}")
+    return pattern
 
 
 def _lexicon(rules: Any) -> _Lexicon:
@@ -296,12 +447,27 @@ class _Tok:
     word: str = ""  # the full lower-case word (for the not-numeral lists)
     stem: str = ""
     particle: bool = False  # -ақ glued: бір-ақ, 3-ақ
+    # (cls, value, ending, deriv, particle, stem, end - start, core_end - start), when known when
+    # the token is made: what the scanner's cache of one-token matches is keyed by
+    key: tuple[Any, ...] | None = None
+    alone: Any = _MISSING  # _alone_fields(self), when known when the token is made
 
 
 def _split_suffix(lex: _Lexicon, rest: str, *, digits: bool) -> tuple[str, str] | None:
     """(derivational suffix kind, inflection ending) for what follows a numeral, or None."""
     if not rest:
         return "", ""
+    key = (rest, digits)
+    found = lex.suffixes.get(key, _MISSING)
+    if found is _MISSING:
+        if len(lex.suffixes) >= _WORD_CACHE_SIZE:
+            lex.suffixes.clear()
+        found = lex.suffixes[key] = _analyse_suffix(lex, rest, digits)
+    split: tuple[str, str] | None = found
+    return split
+
+
+def _analyse_suffix(lex: _Lexicon, rest: str, digits: bool) -> tuple[str, str] | None:
     if lex.chain_re.fullmatch(rest):
         return "", rest
     for kind, options in (
@@ -374,74 +540,188 @@ def _roman_value(text: str) -> int | None:
 
 
 def _tokens(lex: _Lexicon, lower: str, norm: str) -> list[_Tok]:
+    """The numeral tokens of *lower*, in text order (those of ``lex.token_re.finditer(lower)``).
+
+    Most of a text holds no number, so a cheap pattern (:func:`_candidate_pattern`) finds the
+    few places where a token can start, and a token pattern is tried only there, each match
+    bounded by ``lex.window`` characters so that its cost never depends on the text's length.
+    ``token_re`` is the digit branch, then the letter branches: a candidate that starts with an
+    ASCII digit can only be the digit branch, one where the candidate pattern read a numeral stem
+    only a letter branch; anything else (the first position, a non-ASCII character) tries both.
+    """
     out: list[_Tok] = []
-    cache: dict[tuple[str, str], tuple[str, Any, str, str] | None] = {}
-    for m in lex.token_re.finditer(lower):
-        if m.group("d") is not None:
-            raw = m.group("d").replace(" ", "")
-            frac = m.group("frac")
-            value: Any = int(raw) if not frac else Decimal(raw + "." + frac[1:])
-            core_end = m.end("frac") if frac else m.end("d")
-            tok = _Tok(m.start(), core_end, core_end, "digits", value)
-            suffix = m.group("dsuf")
-            if suffix is not None:
-                base = suffix.split("-")[0]
-                split = _split_suffix(lex, base, digits=True)
-                if base in lex.particles:
-                    tok.particle = True
-                    tok.end = m.end()
-                elif split is not None:
-                    tok.particle = "-" in suffix
-                    tok.deriv, tok.ending = split
-                    tok.end = m.end()
-                elif not frac:
-                    tok.deriv = "noun"  # 5-тарау: the hyphen stands for the ordinal suffix
-            out.append(tok)
-        elif m.group("a") is not None:
-            abbr = m.group("a")
-            power = lex.scales[lex.abbreviations[abbr]]
-            end = m.end("a")
-            if m.group("adot") and _dot_is_abbreviation(norm, m.end("adot")):
-                end = m.end("adot")
-            tok = _Tok(m.start(), end, end, "scale", power, word=abbr)
-            if m.group("asuf") is not None and end == m.end("adot" if m.group("adot") else "a"):
-                split = _split_suffix(lex, m.group("asuf"), digits=False)
-                if split is not None and not split[0]:
-                    tok.ending = split[1]
-                    tok.end = m.end()
-            out.append(tok)
-        elif m.group("r") is not None:
-            original = norm[m.start("r") : m.end("r")]
-            if not original.isupper():
+    if not lower:
+        return out
+    window = lex.window
+    digit_match, letter_match = lex.digit_re.match, lex.letter_re.match
+    last_end = 0
+    m = digit_match(lower, 0, window)
+    if m is not None:
+        last_end = m.end()
+        _add_digits(lex, lower, m, 0, out)
+    else:
+        m = letter_match(lower, 0, window)
+        if m is not None:
+            last_end = m.end()
+            _add_letters(lex, lower, norm, m, 0, out)
+    simple = lex.simple
+    for c in lex.candidates.finditer(lower):
+        p = c.start() + 1
+        if p < last_end:
+            continue
+        kind = c.lastindex
+        if kind is None:
+            pass
+        elif kind == _SIMPLE_DIGITS:
+            if lower[p - 1] in _PLAIN_BEFORE_DIGITS:
+                last_end = c.end()
+                value = int(lower[p:last_end])
+                size = last_end - p
+                key = ("digits", value, "", "", False, "", size, size)
+                out.append(_Tok(p, last_end, last_end, "digits", value, key=key))
                 continue
-            value = _roman_value(original)
-            if value is None:
+        elif lower[p - 1] in (_PLAIN_BEFORE_WORD if kind == _SIMPLE_WORD else _PLAIN_BEFORE_DIGITS):
+            # the token (or none) depends on the candidate's text alone: read once per text
+            text = lower[p : c.end(kind)]
+            found = simple.get(text)
+            if found is None:
+                found = _simple_token(lex, lower, norm, p)
+                if len(simple) >= _WORD_CACHE_SIZE:
+                    simple.clear()
+                simple[text] = found
+            size, fields = found
+            if size >= 0:
+                last_end = p + size
+            if fields is not None:
+                end, core_end, cls, value, ending, deriv, word, stem, particle, key, alone = fields
+                out.append(_Tok(p, p + end, p + core_end, cls, value, ending, deriv, word, stem, particle, key, alone))
+            continue
+        if lower[p] in _ASCII_DIGITS or (c.end() == p and lower[p] not in _LETTERS):
+            m = digit_match(lower, p, p + window)
+            if m is not None:
+                last_end = m.end()
+                _add_digits(lex, lower, m, p, out)
                 continue
-            out.append(_Tok(m.start(), m.end(), m.end(), "roman", value, deriv="ordinal"))
-        else:
-            stem, rest = m.group("w"), m.group("wsuf")
-            word = stem + rest
-            if word in lex.never:
+            if c.end() > p:
                 continue
-            start = m.start()
-            if (
-                start >= 2
-                and lower[start - 1] == "-"
-                and lower[start - 2].isalpha()
-                and not (out and out[-1].end == start - 1)
-            ):
-                continue  # the second half of a hyphenated word (жүзбе-жүз, Көктал-бір)
-            key = (stem, rest)
-            if key not in cache:
-                cache[key] = _analyse_word(lex, stem, rest)
-            analysed = cache[key]
-            if analysed is None:
-                continue
-            cls, value, deriv, ending = analysed
-            core_end = m.end("wsuf") - len(rest)
-            particle = m.group("wpart") is not None
-            out.append(_Tok(m.start(), m.end(), core_end, cls, value, ending, deriv, word, stem, particle))
+        m = letter_match(lower, p, p + window)
+        if m is not None:
+            last_end = m.end()
+            _add_letters(lex, lower, norm, m, p, out)
     return out
+
+
+def _simple_token(lex: _Lexicon, lower: str, norm: str, p: int) -> tuple[int, tuple[Any, ...] | None]:
+    """The token match's length (-1 if none) and the token's fields for a plain candidate at *p*.
+
+    A plain candidate (see _candidate_pattern) is read the same wherever it stands, so the
+    fields are relative to *p*: (end, core_end, cls, value, ending, deriv, word, stem, particle, key,
+    alone) -- see :class:`_Tok`.
+
+    >>> from qazparse import default_rules
+    >>> size, fields = _simple_token(_lexicon(default_rules()), " 2-нші ", " 2-нші ", 1)
+    >>> size, fields[:6]
+    (5, (5, 1, 'digits', 2, '', 'ordinal'))
+    """
+    found: list[_Tok] = []
+    if lower[p] in _ASCII_DIGITS:
+        m = lex.digit_re.match(lower, p, p + lex.window)
+        if m is not None:
+            _add_digits(lex, lower, m, p, found)
+    else:
+        m = lex.letter_re.match(lower, p, p + lex.window)
+        if m is not None:
+            _add_letters(lex, lower, norm, m, p, found)
+    size = -1 if m is None else m.end() - p
+    if not found:
+        return size, None
+    tok = found[0]
+    alone = _alone_fields(tok) if type(tok.value) is int else _MISSING
+    fields = (tok.end - p, tok.core_end - p, tok.cls, tok.value, tok.ending, tok.deriv, tok.word, tok.stem)
+    return size, (*fields, tok.particle, _tok_key(tok), alone)
+
+
+def _tok_key(tok: _Tok) -> tuple[Any, ...]:
+    """What a token's match depends on, offsets relative to its start (see ``_Tok.key``)."""
+    if tok.key is not None:
+        return tok.key
+    start = tok.start
+    return (tok.cls, tok.value, tok.ending, tok.deriv, tok.particle, tok.stem, tok.end - start, tok.core_end - start)
+
+
+# Group numbers in digit_re and letter_re (checked when the patterns are built).
+_DIGIT_GROUPS = {"d": 1, "frac": 2, "dh": 3, "dsuf": 4}
+_LETTER_GROUPS = {"a": 1, "adot": 2, "asuf": 3, "r": 4, "w": 5, "wsuf": 6, "wpart": 7}
+
+
+def _add_digits(lex: _Lexicon, lower: str, m: Any, p: int, out: list[_Tok]) -> None:
+    """Append the token of the digit match *m* at offset *p* to *out*."""
+    _, (ds, de), (fs, fe), _dh, (ss, se) = m.regs
+    raw = lower[ds:de].replace(" ", "")
+    try:
+        value: Any = int(raw) if fs < 0 else Decimal(raw + "." + lower[fs + 1 : fe])
+    except (ValueError, decimal.InvalidOperation):
+        return  # digits newer than Python's Unicode database (Kawi 𑽓): not read as a number
+
+    core_end = de if fs < 0 else fe
+    tok = _Tok(p, core_end, core_end, "digits", value)
+    if ss >= 0:
+        suffix = lower[ss:se]
+        base = suffix.split("-")[0]
+        split = _split_suffix(lex, base, digits=True)
+        if base in lex.particles:
+            tok.particle = True
+            tok.end = m.end()
+        elif split is not None:
+            tok.particle = "-" in suffix
+            tok.deriv, tok.ending = split
+            tok.end = m.end()
+        elif fs < 0:
+            tok.deriv = "noun"  # 5-тарау: the hyphen stands for the ordinal suffix
+    out.append(tok)
+
+
+def _add_letters(lex: _Lexicon, lower: str, norm: str, m: Any, p: int, out: list[_Tok]) -> None:
+    """Append the token of the word, abbreviation or Roman numeral match *m* at *p* to *out* (if it is one)."""
+    (_, end), (a_s, a_e), (dot_s, dot_e), (sfx_s, sfx_e), (rs, re_), (ws, we), (_, rest_e), (part_s, _) = m.regs
+    if ws >= 0:
+        # The stem is the longest one the word starts with (that leaves at most 16 letters), so
+        # the analysis depends on the word alone.
+        word = lower[ws:rest_e]
+        cache = lex.words
+        analysed = cache.get(word, _MISSING)
+        if analysed is _MISSING:
+            if len(cache) >= _WORD_CACHE_SIZE:
+                cache.clear()
+            stem = lower[ws:we]
+            found = None if word in lex.never else _analyse_word(lex, stem, lower[we:rest_e])
+            analysed = cache[word] = None if found is None else (*found, stem)
+        if analysed is None:
+            return
+        if p >= 2 and lower[p - 1] == "-" and lower[p - 2].isalpha() and not (out and out[-1].end == p - 1):
+            return  # the second half of a hyphenated word (жүзбе-жүз, Көктал-бір)
+        cls, value, deriv, ending, stem = analysed
+        out.append(_Tok(p, end, we, cls, value, ending, deriv, word, stem, part_s >= 0))
+    elif a_s >= 0:
+        abbr = lower[a_s:a_e]
+        power = lex.scales[lex.abbreviations[abbr]]
+        tok_end = a_e
+        if dot_s >= 0 and _dot_is_abbreviation(norm, dot_e):
+            tok_end = dot_e
+        tok = _Tok(p, tok_end, tok_end, "scale", power, word=abbr)
+        if sfx_s >= 0 and tok_end == (dot_e if dot_s >= 0 else a_e):
+            split = _split_suffix(lex, lower[sfx_s:sfx_e], digits=False)
+            if split is not None and not split[0]:
+                tok.ending = split[1]
+                tok.end = end
+        out.append(tok)
+    else:
+        original = norm[rs:re_]
+        if not original.isupper():
+            return
+        roman = _roman_value(original)
+        if roman is not None:
+            out.append(_Tok(p, end, end, "roman", roman, deriv="ordinal"))
 
 
 def _dot_is_abbreviation(norm: str, after: int) -> bool:
@@ -475,7 +755,7 @@ class _State:
 
     def group_value(self) -> Decimal:
         base = self.gdig if self.gdig is not None else Decimal((self.h or 0) + (self.t or 0) + (self.u or 0))
-        return base + (Decimal("0.5") if self.half else 0)
+        return base + (_HALF if self.half else 0)
 
     def group_whole(self) -> bool:
         return self.gdig is None or self.gdig == self.gdig.to_integral_value()
@@ -579,6 +859,21 @@ def _adjacent_ok(a: _Tok, b: _Tok) -> bool:
     return b.start > a.end  # the gap itself is checked by the caller
 
 
+def _alone_fields(tok: _Tok) -> tuple[Any, ...] | None:
+    """The fields of the match made of *tok* alone (no token joins it), offsets relative to its start.
+
+    This is what ``_Scanner.number_at`` and ``finish`` make of a token whose neighbours are out
+    of reach; None when it is no number on its own (a lone бүтін).
+    """
+    st = _State()
+    if not _accept(st, tok, None) or tok.cls in {"half_after", "point"}:
+        return None
+    m = _Scanner.make(tok, tok, st.value(), st, 1, {})
+    start = tok.start
+    offsets = (m.end - start, m.core_end - start)
+    return (*offsets, m.value, m.ending, m.ordinal, m.digits, m.words, m.suffix, m.hyphen_noun, m.lone_one, m.scale)
+
+
 class _Scanner:
     """Builds :class:`NumeralMatch` values from the numeral tokens of one text."""
 
@@ -586,25 +881,41 @@ class _Scanner:
         self.lex = lex
         self.lower = lower
         self.norm = norm
-        self.toks = _tokens(lex, lower, norm)
+        self.toks = toks = _tokens(lex, lower, norm)
+        # adjacent[i]: tokens i and i+1 stand next to each other, with only a space between them;
+        # joins[i]: token i+1 may join token i in any way (a space, a range dash, "де"): where
+        # joins[i] is False no match spans tokens i and i+1, so the tokens on either side are
+        # read independently of each other.
+        reach, join_gaps = lex.reach, lex.join_gaps
+        self.adjacent = adjacent = [False] * max(0, len(toks) - 1)
+        self.joins = joins = adjacent[:]
+        for k in range(len(toks) - 1):
+            a_end, b_start = toks[k].end, toks[k + 1].start
+            if b_start - a_end <= reach:
+                gap = lower[a_end:b_start]
+                if gap in join_gaps:
+                    joins[k] = True
+                    adjacent[k] = gap in _GAPS
 
     def gap_ok(self, i: int) -> bool:
         """Tokens i and i+1 stand next to each other, with only a space between them."""
-        a, b = self.toks[i], self.toks[i + 1]
-        return _GAP.fullmatch(self.lower, a.end, b.start) is not None
+        return self.adjacent[i]
 
     def number_at(self, i: int, *, no_scale: bool = False) -> tuple[_State, int] | None:
         """The longest plain number starting at token i: (state, index after its last token)."""
         st = _State()
         j = i
         toks = self.toks
-        while j < len(toks):
-            if j > i and not self.gap_ok(j - 1):
+        adjacent = self.adjacent
+        n = len(toks)
+        while j < n:
+            if j > i and not adjacent[j - 1]:
                 break
-            if no_scale and toks[j].cls == "scale":
+            tok = toks[j]
+            if no_scale and tok.cls == "scale":
                 break
-            nxt = toks[j + 1] if j + 1 < len(toks) and self.gap_ok(j) else None
-            if not _accept(st, toks[j], nxt):
+            nxt = toks[j + 1] if j + 1 < n and adjacent[j] else None
+            if not _accept(st, tok, nxt):
                 break
             j += 1
         if j == i:
@@ -616,20 +927,65 @@ class _Scanner:
         return st, j
 
     def scan(self) -> list[NumeralMatch]:
+        """Every numeral match of the text, in order.
+
+        A token that no next token joins is read alone, and a run of tokens joined by spaces or
+        range dashes is read as a whole; both depend on the tokens alone (their classes, values,
+        endings and relative offsets) and the dashes, so their matches are cached per ``Rules``
+        and only shifted into place.  Everything else ("де", fractions, бір) is read in full.
+        """
+        return self.scan_tokens(0, len(self.toks), cache=True)
+
+    def scan_tokens(self, i: int, stop: int, *, cache: bool) -> list[NumeralMatch]:
+        """The matches of tokens i to stop; with *cache* False every token is read in full (the
+        reading the cached ones must equal: the tests compare the two)."""
         out: list[NumeralMatch] = []
-        i = 0
         toks = self.toks
-        while i < len(toks):
+        n = len(toks)
+        joins = self.joins
+        lower = self.lower
+        alone = self.lex.alone_matches
+        while i < stop:
             tok = toks[i]
             if tok.cls == "roman":
                 out.append(NumeralMatch(tok.start, tok.end, tok.end, tok.value, ordinal=True, roman=True))
                 i += 1
                 continue
-            found = self.number_at(i)
-            if found is None:
+            if cache and (i + 1 == n or not joins[i]):
+                if type(tok.value) is int:
+                    # Nothing the next token could join it by: the match depends on the token alone.
+                    start = tok.start
+                    fields = tok.alone
+                    if fields is _MISSING:
+                        key = _tok_key(tok)
+                        fields = alone.get(key, _MISSING)
+                        if fields is _MISSING:
+                            if len(alone) >= _MATCH_CACHE_SIZE:
+                                alone.clear()
+                            fields = alone[key] = _alone_fields(tok)
+                    if fields is None or (
+                        tok.stem == "бір"
+                        and (lower.startswith("-бір", tok.end) or (i > 0 and lower[max(0, start - 1)] == "-"))
+                    ):
+                        i += 1
+                        continue
+                    end, core_end, value, ending, ordinal, digits, words, suffix, hyphen_noun, lone_one, scale = fields
+                    one = NumeralMatch(start, start + end, start + core_end, value, None, None, ending, ordinal,
+                                       digits, words, suffix, hyphen_noun, False, lone_one, scale)  # fmt: skip
+                    out.append(one)
+                    i += 1
+                    continue
+            elif cache:
+                found = self.run_at(i)
+                if found is not None:
+                    matches, i = found
+                    out.extend(matches)
+                    continue
+            found_number = self.number_at(i)
+            if found_number is None:
                 i += 1
                 continue
-            st, j = found
+            st, j = found_number
             match, j = self.finish(i, j, st)
             if match is None:
                 i += 1
@@ -637,6 +993,59 @@ class _Scanner:
             out.append(match)
             i = j
         return out
+
+    def run_at(self, i: int) -> tuple[list[NumeralMatch], int] | None:
+        """The matches of the run of joined tokens from token i, if it can be cached.
+
+        A run can be cached when its tokens are joined by spaces or range dashes (not "де": бір
+        де бес looks at the word after it, нөл де үш есебімен) and none of them is a Roman numeral
+        or a decimal.  Then its reading depends on the tokens, the dashes and two things just
+        outside the run, which go into the cache key too: for бір, whether a hyphen stands before
+        the run or ``-бір`` after it (бір-бірі); for a word with an ablative ending (a fraction),
+        whether a "part" word follows the run (үштен бір бөлігі).  Returns the matches and the
+        index after the run, or None.
+        """
+        toks, joins, adjacent, lower = self.toks, self.joins, self.adjacent, self.lower
+        base = toks[i].start
+        ablative = self.lex.ablative
+        key: list[Any] = []
+        one = fraction = False
+        k = i
+        while True:
+            tok = toks[k]
+            if type(tok.value) is not int or tok.cls == "roman":
+                return None
+            if tok.stem == "бір":
+                one = True
+            if tok.ending and tok.ending in ablative:
+                fraction = True
+            start = tok.start
+            key.append(start - base)
+            key.append(_tok_key(tok))
+            if k + 1 == len(toks) or not joins[k]:
+                break
+            if not adjacent[k]:
+                gap = lower[tok.end : toks[k + 1].start]
+                if gap not in _RANGE_GAPS:
+                    return None  # "де": бір де бес reads the word after (нөл де үш есебімен)
+                key.append(gap)
+            k += 1
+        if one:
+            key.append(("бір-", i > 0 and lower[base - 1] == "-", lower.startswith("-бір", toks[k].end)))
+        if fraction:
+            key.append(("part", self.part_after(toks[k].end)))
+        runs = self.lex.runs
+        cache_key = tuple(key)
+        cached = runs.get(cache_key)
+        if cached is None:
+            cached = tuple(
+                (m.start - base, m.end - base, m.core_end - base, *attrs.astuple(m, recurse=False)[3:])
+                for m in self.scan_tokens(i, k + 1, cache=False)
+            )
+            if len(runs) >= _RUN_CACHE_SIZE:
+                runs.clear()
+            runs[cache_key] = cached
+        return [NumeralMatch(base + s, base + e, base + c, *rest) for s, e, c, *rest in cached], k + 1
 
     # -- assembling one match ----------------------------------------------------------
 
@@ -724,15 +1133,22 @@ class _Scanner:
 
     def part_after(self, end: int) -> bool:
         """A "part" word (бөлігі, үлесі) right after offset *end*: 3-тен 1 бөлігі is a fraction."""
-        return self.lex.part_re is not None and self.lex.part_re.match(self.lower, end) is not None
+        part_re = self.lex.part_re
+        return part_re is not None and part_re.match(self.lower, end, end + self.lex.part_window) is not None
 
-    def make(
-        self, first: _Tok, last: _Tok, value: Decimal, st: _State, count: int, extra: dict[str, Any]
-    ) -> NumeralMatch:
+    @staticmethod
+    def make(first: _Tok, last: _Tok, value: Decimal, st: _State, count: int, extra: dict[str, Any]) -> NumeralMatch:
         lone_one = count == 1 and first.stem == "бір" and not (first.ending or first.deriv or first.particle)
-        ordinal = last.deriv in {"ordinal", "noun"}
-        suffix = last.deriv if last.deriv != "noun" else "ordinal"
-        end = last.end if last.deriv != "noun" else last.core_end
+        deriv = last.deriv
+        noun = deriv == "noun"
+        ordinal = noun or deriv == "ordinal"
+        suffix = "ordinal" if noun else deriv
+        end = last.core_end if noun else last.end
+        if not extra:
+            digits = st.digits or first.cls == "digits"
+            scale = st.last_scale or 0
+            return NumeralMatch(first.start, end, last.core_end, exact(value), None, None, last.ending, ordinal,
+                                digits, st.words, suffix, noun, False, lone_one, scale, count)  # fmt: skip
         return NumeralMatch(
             start=first.start,
             end=end,
@@ -838,7 +1254,8 @@ class _Scanner:
             return None
         if self.toks[end - 1].deriv:
             return None
-        if self.lex.score_re is not None and self.lex.score_re.match(self.lower, self.toks[end - 1].end):
+        score_re, after = self.lex.score_re, self.toks[end - 1].end
+        if score_re is not None and score_re.match(self.lower, after, after + self.lex.part_window):
             return None  # нөл де үш есебімен: a score, not 0.3
         if left.cls in {"hundred", "scale"}:
             # жүз де он тоғыз: "a hundred and nineteen"
@@ -849,8 +1266,7 @@ class _Scanner:
     def range_from(self, left: NumeralMatch, j: int, st: _State) -> tuple[NumeralMatch, int] | None:
         toks = self.toks
         prev = toks[j - 1]
-        gap = _RANGE_GAP.fullmatch(self.lower, prev.end, toks[j].start)
-        if gap is None or (left.lone_one and toks[j].stem == "бір"):
+        if self.lower[prev.end : toks[j].start] not in _RANGE_GAPS or (left.lone_one and toks[j].stem == "бір"):
             return None
         right_found = self.number_at(j)
         if right_found is None:
@@ -902,14 +1318,20 @@ def _scan_context(context: Any) -> list[NumeralMatch]:
             return [NumeralMatch(start, end, end, value, ordinal=True, roman=True)]
     matches = _Scanner(lex, text.lower, text.norm).scan()
     body = getattr(context, "body_start", 0)
-    return [_with_sign(lex, text.lower, m) for m in matches if m.start >= body]
+    lower = text.lower
+    if not lex.signs:
+        return [m for m in matches if m.start >= body]
+    tails = lex.sign_tails
+    return [
+        _with_sign(lex, lower, m) if lower.endswith(tails, 0, m.start) else m for m in matches if m.start >= body
+    ]
 
 
 _SIGN_WORD = regex.compile(r"(?<![\p{L}\p{M}])(\p{L}+)[ \t]{1,2}\Z")
 
 
 def _with_sign(lex: _Lexicon, lower: str, m: NumeralMatch) -> NumeralMatch:
-    if not lex.signs or m.ordinal:
+    if not lex.signs or m.ordinal or not lower.endswith(lex.sign_tails, 0, m.start):
         return m
     before = _SIGN_WORD.search(lower, max(0, m.start - 12), m.start)
     if before is None or before.group(1) not in lex.signs:
@@ -952,6 +1374,11 @@ class _Qualifiers:
     after: Any
     before_map: dict[str, Qualifier]
     after_map: dict[str, tuple[Qualifier, str, str]]  # word -> (qualifier, governed case, span mode)
+    before_tails: tuple[str, ...]  # the last word of every "before" qualifier (a cheap pre-check)
+    tails_reach: int  # 3 + the longest of before_tails
+    tail_ends: tuple[int, frozenset[str]]  # n, and the last n letters of each of before_tails
+    after_heads: tuple[int, frozenset[str]]  # the first letters of every "after" qualifier (a cheap pre-check)
+    after_window: int  # how far past the number an "after" qualifier is looked for
 
 
 def _build_qualifiers(rules: Any) -> _Qualifiers:
@@ -971,7 +1398,13 @@ def _build_qualifiers(rules: Any) -> _Qualifiers:
         ordered = sorted(words, key=len, reverse=True)
         return "|".join(r"[ \t]+".join(regex.escape(p) for p in w.split()) for w in ordered)
 
-    before_re = regex.compile(rf"(?<![\p{{L}}\p{{M}}\d])(?P<q>{alt(before)})[ \t]{{1,3}}\Z") if before else None
+    # Searched backwards from the number (REVERSE): the match ends there, so the search stops at
+    # once instead of trying every position of the 40-character window.  The alternatives are
+    # longest first, so the first that matches is also the one a forward search finds (the
+    # leftmost start): a shorter phrase that matches is a word-aligned suffix of a longer one.
+    before_re = (
+        regex.compile(rf"(?r)(?<![\p{{L}}\p{{M}}\d])(?P<q>{alt(before)})[ \t]{{1,3}}\Z") if before else None
+    )
     morph = rules.table("morphology")["endings"]
     ending = _alt(
         [
@@ -985,7 +1418,20 @@ def _build_qualifiers(rules: Any) -> _Qualifiers:
         if after
         else None
     )
-    return _Qualifiers(before_re, after_re, before, after)
+    longest_ending = max((len(e) for group in morph.values() for e in group), default=0)
+    return _Qualifiers(
+        before_re,
+        after_re,
+        before,
+        after,
+        before_tails=tuple({w.split()[-1] for w in before}),
+        tails_reach=3 + max((len(w.split()[-1]) for w in before), default=0),
+        tail_ends=_ends({w.split()[-1] for w in before}),
+        after_heads=_heads(after),
+        # the gap, the longest phrase with up to _QUALIFIER_SPACES more spaces inside, two endings,
+        # the look-ahead
+        after_window=3 + max(map(len, after), default=0) + _QUALIFIER_SPACES + 2 * longest_ending + 1,
+    )
 
 
 def _qualifiers(rules: Any) -> _Qualifiers:
@@ -1005,8 +1451,15 @@ def qualifier_before(lower: str, start: int, rules: Any) -> tuple[Qualifier, int
     >>> qualifier_before("шамамен тең жартысы", 12, default_rules())
     (<Qualifier.APPROXIMATELY: 'approximately'>, 0)
     """
-    q = _qualifiers(rules)
-    if q.before is None:
+    return _qualifier_before(_qualifiers(rules), lower, start)
+
+
+def _qualifier_before(q: _Qualifiers, lower: str, start: int) -> tuple[Qualifier, int] | None:
+    if q.before is None or lower[start - 1 : start] not in _SPACE_OR_TAB:
+        return None
+    # the phrase ends 1-3 spaces before start with one of these words (a quick necessary check)
+    body = lower[max(0, start - q.tails_reach) : start].rstrip(" \t")
+    if body[-q.tail_ends[0] :] not in q.tail_ends[1] or not body.endswith(q.before_tails):
         return None
     m = q.before.search(lower, max(0, start - 40), start)
     if m is None:
@@ -1052,13 +1505,20 @@ def qualifier_after_detail(lower: str, end: int, rules: Any) -> tuple[Qualifier,
     (<Qualifier.AT_LEAST: 'at_least'>, 23, 15)
     """
     q = _qualifiers(rules)
-    if q.after is None or end <= 0:
+    return _qualifier_after(q, _lexicon(rules), lower, end, _next_word_head(lower, end, q.after_heads[0]))
+
+
+def _qualifier_after(
+    q: _Qualifiers, lex: _Lexicon, lower: str, end: int, head: str
+) -> tuple[Qualifier, int, int] | None:
+    """qualifier_after_detail, given ``_next_word_head(lower, end, q.after_heads[0])`` as *head*."""
+    if q.after is None or end <= 0 or head not in q.after_heads[1]:
         return None
-    m = q.after.match(lower, end)
+    m = q.after.match(lower, end, end + q.after_window)
     if m is None:
         return None
     qualifier, governs, mode = q.after_map[" ".join(m.group("q").split())]
-    if governs != "nominative" and not _ends_with_case(lower, end, governs, rules):
+    if governs != "nominative" and not _ends_with_case(lex, lower, end, governs):
         return None
     if mode == "in":
         return qualifier, m.end(), m.end()
@@ -1069,8 +1529,31 @@ def qualifier_after_detail(lower: str, end: int, rules: Any) -> tuple[Qualifier,
     return qualifier, m.end(), end
 
 
-def _ends_with_case(lower: str, end: int, case: str, rules: Any) -> bool:
-    lex = _lexicon(rules)
+def _ends(words: Any) -> tuple[int, frozenset[str]]:
+    """How many last letters of a word to compare, and those letters of each of *words*."""
+    n = max(1, min(_HEAD, min(map(len, words), default=0)))
+    return n, frozenset(w[-n:] for w in words)
+
+
+def _heads(words: Any) -> tuple[int, frozenset[str]]:
+    """How many first letters of a word to compare, and those letters of each of *words*."""
+    n = min((len(w.split()[0]) for w in words), default=0)
+    n = max(1, min(_HEAD, n))
+    return n, frozenset(w[:n] for w in words)
+
+
+def _next_word_head(lower: str, end: int, n: int) -> str:
+    """The first *n* characters after 1-3 spaces or tabs at *end* ('' if there is no such gap).
+
+    >>> _next_word_head("60-тан астам", 6, 2)
+    'ас'
+    """
+    seg = lower[end : end + 3 + n]
+    body = seg.lstrip(" \t")
+    return body[:n] if 1 <= len(seg) - len(body) <= 3 else ""
+
+
+def _ends_with_case(lex: _Lexicon, lower: str, end: int, case: str) -> bool:
     options = lex.ablative if case == "ablative" else lex.dative if case == "dative" else ()
     head = lower[max(0, end - 8) : end]
     return any(head.endswith(o) for o in options)
@@ -1080,15 +1563,26 @@ def _ends_with_case(lower: str, end: int, case: str, rules: Any) -> bool:
 # --- mentions -------------------------------------------------------------------------------
 
 
-_WORD_BEFORE = regex.compile(r"(\p{L}+(?:[ \t]+\p{L}+)?)[ \t]+\Z")
+# The one or two words before a number (searched backwards: greedy to the left, so the match is
+# the one a forward search finds first, without trying every position of the window).
+_WORD_BEFORE = regex.compile(r"(?r)(\p{L}+(?:[ \t]+\p{L}+)?)[ \t]+\Z")
 _WORD_AFTER = regex.compile(r"[ \t]+(\p{L}+)")
+_WORD_AFTER_WINDOW = 64
+
+
+def _word_after(lower: str, end: int) -> str:
+    """The word after the spaces at *end* (``_WORD_AFTER``), read within a bound when it fits there."""
+    bound = end + _WORD_AFTER_WINDOW
+    after = _WORD_AFTER.match(lower, end, bound)
+    if bound < len(lower) and (after.end() == bound if after is not None else lower[bound - 1] in " \t"):
+        after = _WORD_AFTER.match(lower, end)  # a long gap or a long word: read all of it
+    return after.group(1) if after is not None else ""
 
 
 def _lone_one_counts(lex: _Lexicon, lower: str, m: NumeralMatch) -> bool:
     """Is a lone бір the number one (бір рет, тағы бір) rather than the article (бір маңызды қадам)?"""
     one = lex.one
-    after = _WORD_AFTER.match(lower, m.end)
-    nxt = after.group(1) if after else ""
+    nxt = _word_after(lower, m.end)
     before = _WORD_BEFORE.search(lower, max(0, m.start - 40), m.start)
     prev2 = before.group(1) if before else ""
     prev = prev2.split()[-1] if prev2 else ""
@@ -1117,40 +1611,57 @@ def extract_numerals(context: Any) -> Iterator[Number | Ordinal]:
     [(60, 'more_than', '60-тан астам')]
     """
     lex = _lexicon(context.rules)
+    q = _qualifiers(context.rules)
     text = context.text
     lower = text.lower
+    strict = context.strict
+    note = context.note
+    n_counter, counter_heads = lex.counter_heads
+    n_after, after_heads = q.after_heads
+    n_ends, tail_ends = q.tail_ends
+    tails_reach = q.tails_reach
+    alone = lex.alone
     for m in find_numeral_matches(context):
         if m.ordinal:
             if not isinstance(m.value, int) or m.value <= 0:
                 continue
-            yield context.note(Ordinal(m.value, text.span(m.start, m.end)), _rule(m))
-            continue
-        if m.lone_one and not context.strict and not _lone_one_counts(lex, lower, m):
-            continue
-        if m.tokens == 1 and m.words and not m.digits and not context.strict and _alone_word(lex, lower, m):
+            yield note(Ordinal(m.value, text.span(m.start, m.end)), _rule(m))
             continue
         start, end = m.start, m.end
+        if not strict:
+            if m.lone_one and not _lone_one_counts(lex, lower, m):
+                continue
+            if m.tokens == 1 and m.words and not m.digits and lower[start:end] in alone:
+                continue
         qualifier = Qualifier.EXACT
         if m.suffix == "approximate":
             qualifier = Qualifier.APPROXIMATELY
         elif m.suffix == "vague":
             qualifier = Qualifier.MORE_THAN
-        counter = lex.counters.match(lower, end)
-        if counter is not None:
-            end = counter.end()
-        before = qualifier_before(lower, start, context.rules)
-        if before is not None:
-            qualifier, start = before
-        after = qualifier_after_detail(lower, end, context.rules)
-        if after is not None:
-            qualifier = after[0]
-            end = after[1] if context.strict else after[2]
+        seg = lower[end : end + 3 + n_counter]  # _next_word_head(lower, end, n_counter), inline
+        body = seg.lstrip(" \t")
+        head = body[:n_counter] if 1 <= len(seg) - len(body) <= 3 else ""
+        if head in counter_heads:
+            counter = lex.counters.match(lower, end, end + lex.counter_window)
+            if counter is not None:
+                end = counter.end()
+                head = _next_word_head(lower, end, n_after)
+        if n_after != n_counter:
+            head = _next_word_head(lower, end, n_after)
+        if (
+            lower[start - 1 : start] in _SPACE_OR_TAB
+            and lower[max(0, start - tails_reach) : start].rstrip(" \t")[-n_ends:] in tail_ends
+        ):  # the quick checks of _qualifier_before, inline
+            before = _qualifier_before(q, lower, start)
+            if before is not None:
+                qualifier, start = before
+        if head in after_heads:
+            after = _qualifier_after(q, lex, lower, end, head)
+            if after is not None:
+                qualifier = after[0]
+                end = after[1] if strict else after[2]
         number = Number(m.value, text.span(start, end), qualifier, m.low, m.high)
-        yield context.note(number, _rule(m))
-
-
-def _alone_word(lex: _Lexicon, lower: str, m: NumeralMatch) -> bool:
-    return lower[m.start : m.end] in lex.alone
+        yield note(number, _rule(m))
 
 
 def _rule(m: NumeralMatch) -> str:
