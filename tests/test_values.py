@@ -8,6 +8,8 @@ from decimal import Decimal
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from qazparse import (
     Byline,
@@ -26,7 +28,7 @@ from qazparse import (
     RulesError,
     Span,
 )
-from qazparse.values import exact
+from qazparse.values import EXACT, exact
 
 SPAN = Span(0, 3, "бес")
 
@@ -121,3 +123,20 @@ def test_errors_pickle() -> None:
 
     err = pickle.loads(pickle.dumps(ParseError("x", 1, "y")))
     assert (err.text, err.position, err.expected) == ("x", 1, "y")
+
+
+@given(
+    st.integers(min_value=10**27, max_value=10**38),
+    st.integers(min_value=1, max_value=10**9),
+    st.sampled_from([("млрд", 10**9), ("миллион", 10**6), ("мың", 10**3)]),
+)
+def test_long_numbers_are_never_rounded(whole: int, frac: int, scale: tuple[str, int]) -> None:
+    """Python's default decimal context keeps 28 digits; qazparse must keep them all."""
+    from qazparse import extract, parse_money, parse_number
+
+    text = f"{whole},{frac}"
+    expected = Decimal(f"{whole}.{frac}")
+    assert parse_number(text).value == exact(expected)
+    word, factor = scale
+    assert parse_money(f"{text} {word} теңге").amount == exact(EXACT.multiply(expected, Decimal(factor)))
+    assert extract(f"Бюджет {text} {word} теңге болды.").money[0].amount == exact(EXACT.multiply(expected, Decimal(factor)))

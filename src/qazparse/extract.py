@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as _dt
+import decimal
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -18,6 +19,7 @@ import attrs
 from .rules import Rules, default_rules
 from .text import Document, Text, normalize, sentence_bounds
 from .values import (
+    EXACT,
     Byline,
     CustomMention,
     DateMention,
@@ -134,13 +136,14 @@ def resolve_overlaps(mentions: Iterable[Mention]) -> list[Mention]:
 
 
 def run(context: Context) -> tuple[list[Mention], list[Event]]:
-    """Run the extractors and the event rules on a prepared context."""
-    for extractor in context.rules.extractors:
-        context.found.extend(extractor(context))
-    mentions = resolve_overlaps(context.found)
+    """Run the extractors and the event rules on a prepared context (exact decimal arithmetic)."""
     from .events import events_in
 
-    events = events_in(context, mentions)
+    with decimal.localcontext(EXACT):
+        for extractor in context.rules.extractors:
+            context.found.extend(extractor(context))
+        mentions = resolve_overlaps(context.found)
+        events = events_in(context, mentions)
     return mentions, events
 
 

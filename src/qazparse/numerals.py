@@ -755,7 +755,7 @@ class _State:
 
     def group_value(self) -> Decimal:
         base = self.gdig if self.gdig is not None else Decimal((self.h or 0) + (self.t or 0) + (self.u or 0))
-        return base + (_HALF if self.half else 0)
+        return _CTX.add(base, _HALF) if self.half else base
 
     def group_whole(self) -> bool:
         return self.gdig is None or self.gdig == self.gdig.to_integral_value()

@@ -8,6 +8,7 @@ trailing whitespace and trailing punctuation allowed).
 from __future__ import annotations
 
 import datetime as _dt
+import decimal
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
@@ -16,6 +17,7 @@ import regex
 from .errors import ParseError
 from .extract import Context, make_context
 from .rules import Rules
+from .values import EXACT
 
 T = TypeVar("T")
 
@@ -51,7 +53,9 @@ def parse_whole(
     context = make_context(text, reference_date, rules)
     context.strict = True
     best_end = start
-    for mention in find(context):
+    with decimal.localcontext(EXACT):
+        found = list(find(context))
+    for mention in found:
         if not isinstance(mention, kinds):
             continue
         span = mention.span  # type: ignore[attr-defined]

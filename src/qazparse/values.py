@@ -14,6 +14,7 @@ Example::
 from __future__ import annotations
 
 import datetime as _dt
+import decimal
 import enum
 from collections.abc import Iterator
 from decimal import Decimal
@@ -23,6 +24,10 @@ import attrs
 
 Value: TypeAlias = int | Decimal
 """An exact numeric value: ``int`` when whole, ``Decimal`` otherwise."""
+
+EXACT = decimal.Context(prec=160, rounding=decimal.ROUND_HALF_EVEN, Emax=999_999, Emin=-999_999)
+"""The arithmetic context every extractor runs in: wide enough that no value qazparse reads
+(at most 40 digits, times a scale word, times a unit factor) is ever rounded."""
 
 
 def exact(value: int | Decimal) -> Value:
@@ -39,7 +44,7 @@ def exact(value: int | Decimal) -> Value:
         return value
     if value == value.to_integral_value():
         return int(value)
-    return value.normalize()
+    return value.normalize(EXACT)
 
 
 def _json(value: Any) -> Any:
