@@ -21,10 +21,11 @@ modifiers, period words, times of day, postpositions).  Numbers in words (``ек
 each word numeral is masked in a copy of the lower-case text by one private-use character a
 letter (``\\ue001`` for ordinals, ``\\ue000`` for cardinals), so the date patterns, compiled
 once per :class:`~qazparse.rules.Rules`, see ``<NUM> жылы`` and look the value up by offset.
-Every pattern (a *branch*) proposes candidates; a candidate whose parts do not make a date
-(``31 ақпан``, ``2803 қарары``) is dropped; the longest candidates that do not overlap are
-kept; a date followed by a clock time becomes one mention; a postposition after a date
-(``дейін``, ``бастап``, ``бері``) joins it.
+Every pattern (a *branch*) proposes candidates where a *trigger* can start it (a number, a
+numeral in words, a calendar word) and the word after the trigger can continue it; a
+candidate whose parts do not make a date (``31 ақпан``, ``2803 қарары``) is dropped; the
+longest candidates that do not overlap are kept; a date followed by a clock time becomes one
+mention; a postposition after a date (``дейін``, ``бастап``, ``бері``) joins it.
 
 The notation of ``DateMention.relative`` (see ``docs/dates.md``):
 
@@ -50,6 +51,7 @@ from __future__ import annotations
 import calendar as _calendar
 import datetime as _dt
 import itertools
+import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
@@ -71,6 +73,7 @@ Anchor = Callable[[_dt.date], "Interval | None"]
 _MASK_CARDINAL = "\ue000"
 _MASK_ORDINAL = "\ue001"
 _MASKS = f"[{_MASK_CARDINAL}{_MASK_ORDINAL}]"
+_MASK_CHARS = frozenset(_MASK_CARDINAL + _MASK_ORDINAL)
 _RUN = "{1,120}"  # a masked numeral phrase in a date slot: longer ones are not days or years
 _NB = r"(?<![\p{L}\p{M}\d])"
 _NA = r"(?![\p{L}\p{M}])"
@@ -264,6 +267,8 @@ def _rel(unit: str, offset: int) -> str:
 
 
 def _ref_shift(unit: str, n: int) -> str:
+    if unit == "century":  # ISO 8601 has no century designator: 100 years
+        unit, n = "year", 100 * n
     return f"ref{'+' if n >= 0 else '-'}P{abs(n)}{_ISO_UNIT[unit]}"
 
 
@@ -314,23 +319,30 @@ def _alt(words: Iterable[str]) -> str:
     return "|".join(regex.escape(w) for w in unique)
 
 
-def _trie(words: Iterable[str]) -> str:
+def _trie(words: Iterable[str], guards: Mapping[str, str] | None = None) -> str:
     """A regex alternation of *words* factored by common prefixes (fast on long word lists).
 
-    It matches the same strings as ``a|b|c`` with the longest alternative tried first.
+    It matches the same strings as ``a|b|c`` with the longest alternative tried first.  A
+    word in *guards* matches only where its guard (a regex) matches right after it.
 
     >>> _trie(["жыл", "жылы", "жұма"])
     'ж(?:ыл(?:ы)?|ұма)'
+    >>> _trie(["ай", "айы"], {"ай": "[ ]"})
+    'ай(?:ы|(?=[ ]))'
     """
+    guards = guards or {}
     tree: dict[str, Any] = {}
     for word in set(words):
         node = tree
         for ch in word:
             node = node.setdefault(ch, {})
-        node[""] = {}
+        node[""] = guards.get(word)
 
     def emit(node: dict[str, Any]) -> str:
         branches = [regex.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        guard = node.get("")
+        if guard is not None:
+            return f"(?:{'|'.join(branches)}|(?={guard}))" if branches else f"(?={guard})"
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -350,6 +362,13 @@ def _abbr(words: Iterable[str]) -> str:
     return rf"(?:(?:{_alt(stems)})(?:(?=\.?[ \t]{{0,8}}\Z)|\.))"
 
 
+_Entry = tuple[int, str, Any, dict[str, int]]  # branch index, name, compiled pattern, its groupindex
+# What a trigger tries: whether the year-scope branches come into question (0: no; 1: yes, the
+# word after the year says which; 2: yes, all of them), and the other branches.
+_Plan = tuple[int, tuple[_Entry, ...]]
+_Plans = tuple[_Plan, _Plan]  # (running text, parse_date): "many" only in the second
+
+
 @attrs.frozen(eq=False)
 class _Lexicon:
     months: dict[str, int]
@@ -367,15 +386,30 @@ class _Lexicon:
     day_periods: dict[str, tuple[str, bool, bool]]
     postpositions: dict[str, str]
     seasons: dict[str, tuple[int, int]]
-    scope_re: Any  # the year slot that starts the year-scope branches: tried once per trigger
-    scope_branches: frozenset[int]
+    scope_re: Any  # the year slot that starts the year-scope branches (+ the word after it): once per trigger
     branches: tuple[tuple[str, Any], ...]
     trigger_res: tuple[Any, ...]
-    word_branches: dict[str, tuple[int, ...]]
-    digit_branches: dict[str, tuple[int, ...]]
-    mask_branches: tuple[int, ...]
-    quote_branches: tuple[int, ...]
-    roman_branches: tuple[int, ...]
+    roman_re: Any
+    roman_scan: re.Pattern[str]
+    mask_re: Any
+    word_re: re.Pattern[str]
+    word_initials_plain: bool  # every trigger word starts with a word character (as regex sees it)
+    # What each trigger tries: a _Plan per trigger (and for the running text and parse_date).
+    word_plans: dict[str, tuple[Any, _Plans]]  # word -> (gate regex or None, plans)
+    # A trigger word -> the word after it (its head, "#number", "#dash", "") -> plans (none: no branch).
+    follow_plans: dict[str, dict[str, _Plans]]
+    scope_tails: dict[str | None, tuple[_Entry, ...]]  # the word after the year scope -> year branches
+    year_entries: tuple[_Entry, ...]  # every year-scope branch
+    jyl_words: frozenset[str]  # words whose plan differs when жыл follows (word + " ")
+    digit_plans: dict[str, _Plans]  # "year", "hundreds", or the character after 1-2 digits
+    # (the head word after a numeral in words, the year scope and "ago" flags, whether the
+    # numeral is 1000-2999, whether it is an ordinal) -> plans
+    mask_plans: dict[tuple[str, bool, bool, bool, bool], _Plans]
+    small_plans: dict[tuple[str, bool], _Plans]  # (the head word after 1-2 digits and a space, "ago" flag)
+    year_plans: dict[tuple[str, bool], _Plans]  # (the year word after 4 digits, year scope flag)
+    mask_dash_plans: _Plans  # a dash after a numeral in words
+    quote_plans: _Plans
+    roman_plans: _Plans
     postposition_re: Any
     range_join_re: Any
     range_end_re: Any
@@ -535,7 +569,9 @@ def _build(rules: Rules) -> _Lexicon:
     # 2025 жылдың қаңтарында, өткен жылдың көктемінде) or is the CLDR "2025 ж.".  "2025 жылы
     # қыркүйекте" is two mentions, "in 2025" and "in September", the second taking its year
     # from the first (KazNERD tags them apart too).
-    year_words = _alt(periods.get("year", ("жыл",)))
+    year_word_list = tuple(periods.get("year", ("жыл",)))
+    year_words = _alt(year_word_list)
+    ago_posts = "бұрын|кейін|соң|бері|бергі"  # after "3 күн": 3 күн бұрын, 2 жылдан кейін
     jyl_scope = (
         f"(?:(?:{year_words})(?:{_alt(table.get('attributive', ()))}|{_alt(table.get('genitive', ()))}){_NA}"
         f"|{_abbr(periods.get('year_abbreviations', ()))})"
@@ -570,7 +606,8 @@ def _build(rules: Rules) -> _Lexicon:
         )
 
     day_period_alt = _alt(day_periods)
-    sagat = _alt(periods.get("hour", ("сағат",)))
+    sagat_words = tuple(periods.get("hour", ("сағат",)))
+    sagat = _alt(sagat_words)
     time_prefix = rf"(?:{_NB}(?P<dp>{day_period_alt}){_S})?(?:{_NB}(?P<sag>{sagat}){_S})?"
     # After a date and a comma, the CLDR abbreviations (сс, жм) are safe to read (yMMMEd).
     weekday_abbr = _alt(e["abbreviation"] for e in cal.get("weekdays", {}).values())
@@ -695,7 +732,7 @@ def _build(rules: Rules) -> _Lexicon:
         (
             "ago",
             rf"(?:{_NB}(?:тура|дәл){_S})?{number_tok}{number2_tok}{_S}{unit_tok}{_S}"
-            rf"(?P<post>бұрын|кейін|соң|бері|бергі){_NA}",
+            rf"(?P<post>{ago_posts}){_NA}",
         ),
         # өткен жылы; келесі айда; осы аптада; өткен ғасырда
         ("modunit", rf"{_NB}(?P<mod>{modifiers_alt}){_S}{alone_unit_tok}(?:{_S}{part_tok})?"),
@@ -746,19 +783,42 @@ def _build(rules: Rules) -> _Lexicon:
     # branches a trigger can start are tried there.
     year_starts = ("ydm", "ymgd", "ym", "ynm", "yq", "yh", "ypart", "yseason")
     starts: dict[str, set[str]] = {}
+    # What each branch needs right after a trigger word of this group (once the word is read):
+    # a kind of next word, a number ("number") or a dash ("dash"); None: nothing to check there.
+    needs: dict[str, dict[str, set[str] | None]] = {}
 
-    def add(words: Iterable[str], branches: Iterable[str]) -> None:
+    def add(words: Iterable[str], branches: Iterable[str], need: Mapping[str, set[str]] | None = None) -> None:
+        branches = tuple(branches)
         for word in words:
             starts.setdefault(word, set()).update(branches)
+            known = needs.setdefault(word, {})
+            for branch in branches:
+                wanted = (need or {}).get(branch)
+                if branch in known and (known[branch] is None or wanted is None):
+                    known[branch] = None
+                else:
+                    known[branch] = (known.get(branch) or set()) | wanted if wanted is not None else None
 
     add((w for w, (u, _) in relative.items() if u == "year"), (*year_starts, "relyear"))
-    add((w for w, (u, _) in relative.items() if u == "day"), ("relday", "relrange"))
-    add(modifiers, (*year_starts, "modunit", "modwd", "decade", "century", "modseason", "modmonth"))
+    add((w for w, (u, _) in relative.items() if u == "day"), ("relday", "relrange"), {"relrange": {"dash"}})
+    add(
+        modifiers,
+        (*year_starts, "modunit", "modwd", "decade", "century", "modseason", "modmonth"),
+        {
+            **{n: {"year"} for n in year_starts},
+            "modunit": {"alone"},
+            "modwd": {"weekday"},
+            "decade": {"century", "dash"},
+            "century": {"century", "dash"},
+            "modseason": {"season"},
+            "modmonth": {"month"},
+        },
+    )
     add(seasons, ("season",))
-    add(cal.get("span_modifiers", {}), ("spann",))
-    add(cal.get("vague_modifiers", {}), ("vague",))
-    add(("тура", "дәл"), ("ago",))
-    add(period_ordinals, ("quarter", "half"))
+    add(cal.get("span_modifiers", {}), ("spann",), {"spann": {"number"}})
+    add(cal.get("vague_modifiers", {}), ("vague",), {"vague": {"vague"}})
+    add(("тура", "дәл"), ("ago",), {"ago": {"number"}})
+    add(period_ordinals, ("quarter", "half"), {"quarter": {"quarter"}, "half": {"half"}})
     add(
         (
             k
@@ -768,9 +828,13 @@ def _build(rules: Rules) -> _Lexicon:
         ("mgd", "mm", "mai", "mbare", "many"),
     )
     add(weekdays, ("dmy", "weekday"))
-    add(("жыл", "ай", "апта"), ("upart",))
-    add(year_words.split("|"), year_starts)
-    add((*day_periods, *periods.get("hour", ("сағат",))), ("time", "clock", "hour", "hourw", "daypart"))
+    add(("жыл", "ай", "апта"), ("upart",), {"upart": {"part"}})
+    add(year_word_list, year_starts)
+    add(
+        (*day_periods, *periods.get("hour", ("сағат",))),
+        ("time", "clock", "hour", "hourw", "daypart"),
+        {n: {"number", "hour"} for n in ("time", "clock", "hour", "hourw")},
+    )
     # Digits: which branches depend on how many digits there are and what follows them.
     digit_starts = {
         "year": (*year_starts, "yy", "decade", "numeric", "year"),
@@ -782,7 +846,6 @@ def _build(rules: Rules) -> _Lexicon:
     }
     # Modifiers: the year-scope branches only when жыл follows.
     year_scope_words = {w for w, (u, _) in relative.items() if u == "year"}
-    mask_starts = (*year_starts, "dm", "yy", "decade", "century", "quarter", "half", "ago", "year")
     digit_starts["small-"] = (*digit_starts["small-"], "century")
     word_branches: dict[str, tuple[int, ...]] = {}
     for word in starts:
@@ -797,12 +860,341 @@ def _build(rules: Rules) -> _Lexicon:
             word_branches[word] = tuple(
                 i for i in word_branches[word] if i in year_free or branch_list[i][0] in ("spann", "vague")
             )
-    # Three simple passes are faster than one alternation of all three.
-    trigger_res = (
-        regex.compile(rf"(?P<d>(?<!\d)\d+)|(?P<k>{_MASKS})|(?P<q>«)"),
-        regex.compile(rf"\m(?P<w>{_trie(starts)})"),
-        regex.compile(rf"\m(?P<r>{_ROMAN}){_NA}"),
+    # --- gates: where a trigger cannot start any of its branches -----------------------
+    # Most triggers start nothing (a number before a noun, осы before a verb): each trigger
+    # is kept only when what follows it could continue one of its branches, which the
+    # branches themselves would check at far greater cost.  A gate is a necessary condition
+    # of a branch match, read off the branch patterns above: the separator, then the first
+    # letters of the word that must come next (a "head": the stem of жыл, of a month, ...).
+    def stem_forms(words: Iterable[str]) -> set[str]:
+        out: set[str] = set()
+        for word in words:
+            base, softened = stem_variants(word.lower(), rules)
+            out.add(base)
+            if softened:
+                out.add(softened)
+        return out
+
+    def abbr_stems(words: Iterable[str]) -> set[str]:
+        return {w[:-1] if w.endswith(".") else w for w in words}
+
+    def heads(*groups: Iterable[str]) -> str:
+        words = {w for group in groups for w in group if w}
+        return f"(?:{_trie(words)})" if words else "(?!)"
+
+    year_head = {
+        *stem_forms(year_word_list),
+        *abbr_stems(periods.get("year_abbreviations", ())),
+        *abbr_stems(periods.get("years_abbreviations", ())),
+        "жылдар",
+    }
+    month_head = set(months)  # stems, softened stems, abbreviations without their period
+    century_head = stem_forms(periods.get("century", ("ғасыр",))) | abbr_stems(periods.get("century_abbreviations", ()))
+    quarter_head = stem_forms(q_words) | abbr_stems(periods.get("quarter_abbreviations", ()))
+    half_head = stem_forms(periods.get("half", ("жарты",)))
+    unit_head = set(units)
+    part_head = stem_forms(parts)
+    digit_or_mask = f"[\\d«{_MASK_CARDINAL}{_MASK_ORDINAL}]"
+    dash_on = r"[ \t]{0,2}[-–—]"
+    # After a 4-digit number: a year word, a dash (2020-2025, 2025-10-21, 1990-жылдары), .MM.
+    # Flags read at a head word (empty groups set when their look-ahead holds): the year
+    # scope (жылғы, жылдың, ж.) for the year-scope branches, and "<count> <unit> бұрын" for "ago".
+    ago_after = rf"[\p{{L}}\p{{M}}]++[ \t]{{1,3}}(?:{ago_posts}){_NA}"
+
+    def flag(condition: str, name: str) -> str:
+        return f"(?:(?={condition})(?P<{name}>))?"
+    gate4 = (
+        rf"[ \t]{{0,3}}{flag(jyl_scope, 'ys')}(?P<yh>{_trie(year_head)})|[ \t]{{0,3}}[-–—]|\.\d"
     )
+    # After 3 digits and a space or a hyphen: the count of "3 жыл бұрын", or a range.
+    gate3 = rf"-|[ ](?:[ \t]?[-–—]|[ \t]{{0,2}}(?={heads(unit_head)}){ago_after})"
+    # After 1-2 digits: a clock time, a numeric date, a day before a month, a count before a
+    # unit, 90-жылдары, 3-тоқсан, 2-жартысы, 21-ғасыр.
+    small_heads = month_head | unit_head | {"жылдар"}  # after 1-2 digits and a space: what they count
+    gate2 = (
+        rf":\d|\.\d"
+        rf"|[-–](?:[ \t]{{0,2}}{digit_or_mask}"
+        rf"|(?:[\p{{L}}\p{{M}}]++(?:[ \t]{{1,3}}|-))?{heads(month_head)}"
+        rf"|[\p{{L}}\p{{M}}]++{dash_on}[ \t]{{0,2}}{digit_or_mask}"
+        rf"|(?:{_ORD}-?)?[ \t]{{0,2}}{heads(quarter_head, half_head)}"
+        rf"|{_ORD}(?:{dash_on}|[ \t]{{1,3}}{heads(century_head)})"
+        rf"|(?:{_ORD}(?:-|[ \t]{{1,3}}))?жылдар)"
+        rf"|[ \t](?:[ \t]?[-–—][ \t]{{0,2}}{digit_or_mask}"
+        rf"|[ \t]{{0,2}}{flag(ago_after, 'sa')}(?P<sh>{_trie(small_heads)}))"
+    )
+    # After a numeral in words: a year, month, century, quarter, half or unit word (the head
+    # word says which branches can follow), or a dash (a range: every branch that has one).
+    head_kinds: dict[str, set[str]] = {}
+    for kind, words in (
+        ("year", year_head),
+        ("month", month_head),
+        ("century", century_head),
+        ("quarter", quarter_head),
+        ("half", half_head),
+        ("unit", unit_head),
+    ):
+        for word in words:
+            head_kinds.setdefault(word, set()).add(kind)
+    head_kinds.setdefault("жылдар", set()).add("decade")  # the decade branch reads жылдар itself
+    mask_kinds = {
+        "year": (*year_starts, "year"),
+        "decade": ("decade",),
+        "month": ("dm",),
+        "century": ("century", "decade"),
+        "quarter": ("quarter",),
+        "half": ("half",),
+        "unit": ("ago",),
+    }
+    mask_heads: dict[str, tuple[int, ...]] = {}
+    for head in head_kinds:
+        # The trie reads the longest head; a shorter one it starts with (ж. in жұма) counts too.
+        names = {n for k, kinds in head_kinds.items() if head.startswith(k) for kind in kinds for n in mask_kinds[kind]}
+        mask_heads[head] = tuple(sorted(order[n] for n in names))
+    mask_dash = tuple(sorted(order[n] for n in ("dm", "yy", "decade", "century", "ago")))
+    # 1-2 digits, a space and a month (3 шілдеде), a unit (3 күн бұрын) or жылдар (90 жылдары).
+    small_kinds = {"month": ("dm", "dmy"), "unit": ("ago",), "decade": ("decade",)}
+    small_space: dict[str, tuple[int, ...]] = {}
+    for head in small_heads:
+        kinds = {kind for k in small_heads if head.startswith(k) for kind in head_kinds[k]}
+        small_space[head] = tuple(sorted({order[n] for kind in kinds for n in small_kinds.get(kind, ())}))
+    gate_mask = (
+        rf"[ \t]{{1,3}}{flag(jyl_scope, 'ks')}{flag(ago_after, 'ka')}(?P<kh>{_trie(head_kinds)})"
+        rf"|[ \t]{{0,2}}(?P<kd>[-–—])"
+    )
+    gate_roman = rf"{dash_on}|[ \t]{{1,3}}{heads(century_head)}|[ \t]{{0,2}}{heads(quarter_head)}"
+    # One pass per kind of trigger: several simple passes are faster than one alternation.
+    trigger_res = (
+        regex.compile(
+            rf"(?<!\d)(?:(?P<d4>\d{{4}})(?!\d)(?={gate4})|(?P<d3>\d{{3}})(?!\d)(?={gate3})"
+            rf"|(?P<d2>\d{{1,2}})(?!\d)(?={gate2}))"
+        ),
+        regex.compile(r"(?P<q>«)(?=\d{1,2}»)"),
+    )
+    # Roman numerals: re finds the candidates (a run of Roman letters, no letter or digit on
+    # either side, the gate after it) faster; regex confirms each (\m, no mark after it).
+    roman_re = regex.compile(rf"\m(?P<r>{_ROMAN}){_NA}(?={gate_roman})")
+    roman_scan = re.compile(rf"[ivxlcіх](?<![{_WORD_BEFORE}].)[ivxlcіх]{{0,6}}(?![{_WORD_BEFORE}])(?={gate_roman})")
+    # A numeral in words starts a trigger where its mask starts (tried at each numeral found).
+    mask_re = regex.compile(rf"(?<!{_MASKS}){_MASKS}++(?={gate_mask})")
+    # A word trigger: a gate per set of branches it may start (None: some branch needs none).
+    # Each branch's gate is a list of parts: the words that start it (None: a Roman numeral),
+    # then what must follow them.
+    num_after = rf"[ \t]{{1,3}}[\d{_MASK_CARDINAL}]"
+    modifier_words = set(modifiers)
+    century_rest = rf"{dash_on}|[ \t]{{1,3}}{heads(century_head)}"
+    clock_rest = rf"[ \t]{{1,3}}(?:(?:{sagat})[ \t]{{1,3}})?[\d{_MASK_CARDINAL}]"
+    Part = tuple[set[str] | None, str]
+    word_parts: dict[str, list[Part]] = {
+        **{
+            n: [
+                ({w for w, (u, _) in relative.items() if u == "year"}, f"(?:{rel_year_attr})"),
+                (modifier_words, rf"[ \t]{{1,3}}{heads(year_head)}"),
+                (set(year_word_list), "(?:дың|дің)"),
+            ]
+            for n in year_starts
+        },
+        "modunit": [(modifier_words, rf"[ \t]{{1,3}}{heads(alone_units)}")],
+        "modwd": [(modifier_words, rf"[ \t]{{1,3}}{heads(stem_forms(weekdays))}")],
+        "decade": [(modifier_words, century_rest), (None, century_rest)],
+        "century": [(modifier_words, century_rest), (None, century_rest)],
+        "modseason": [(modifier_words, rf"[ \t]{{1,3}}{heads(season_forms)}")],
+        "modmonth": [(modifier_words, rf"[ \t]{{1,3}}{heads(month_head)}")],
+        "spann": [(set(cal.get("span_modifiers", {})), num_after)],
+        "vague": [(set(cal.get("vague_modifiers", {})), r"[ \t]{1,3}(?:жыл|ай|күн)")],
+        "ago": [({"тура", "дәл"}, num_after)],
+        "quarter": [
+            (set(period_ordinals), rf"[ \t]{{1,3}}{heads(quarter_head)}"),
+            (None, rf"[ \t]{{0,2}}{heads(quarter_head)}"),
+        ],
+        "half": [(set(period_ordinals), rf"[ \t]{{1,3}}{heads(half_head)}")],
+        "upart": [({"жыл", "ай", "апта"}, rf"[ \t]{{1,3}}{heads(part_head)}")],
+        **{n: [({*day_periods, *sagat_words}, clock_rest)] for n in ("time", "clock", "hour", "hourw")},
+        "daypart": [(set(day_periods), "")],
+    }
+
+    def gate_of(parts: Iterable[Part]) -> str:
+        return "|".join(
+            f"{_ROMAN if words is None else f'(?:{_alt(words)})'}(?:{rest})" for words, rest in dict.fromkeys(
+                (None if words is None else frozenset(words), rest) for words, rest in parts
+            )
+        )
+
+    # The commonest trigger words (ай, жыл, осы, ...) are checked inside the scan: a plain
+    # word gets its gate as a look-ahead after it (what its branches need once it is read).
+    # "Plain" trigger words: made of letters, no shorter trigger word starts them, no Roman
+    # numeral reading: every branch they start reads the word itself, then what follows it.
+    plain_words = [
+        word
+        for word in starts
+        if word.isalpha() and word[0] not in "ivxlcіх" and not any(word.startswith(k) and k != word for k in starts)
+    ]
+    guards: dict[str, str] = {}
+    for word in plain_words:
+        names = {branch_list[i][0] for w in (word, word + " ") for i in word_branches.get(w, ())}
+        if any(n not in word_parts for n in names):
+            continue
+        rests = dict.fromkeys(rest for n in names for words, rest in word_parts[n] if words and word in words)
+        if "" in rests:
+            continue
+        guards[word] = "|".join(f"(?:{rest})" for rest in rests) or "(?!)"
+    # The other words are checked after the scan, one gate per set of branches.
+    gate_res: dict[tuple[int, ...], Any] = {}
+    word_gates: dict[str, Any] = {}
+    for word, tried in word_branches.items():
+        tried_names = [branch_list[i][0] for i in tried]
+        if word.rstrip(" ") in guards or any(n not in word_parts for n in tried_names):
+            word_gates[word] = None  # checked by the scan, or some branch needs no gate
+            continue
+        if tried not in gate_res:
+            gate_res[tried] = regex.compile(gate_of(p for n in tried_names for p in word_parts[n]))
+        word_gates[word] = gate_res[tried]
+    # After a trigger word (осы, өткен, соңғы, бүгін, сағат): the next word says which of its
+    # branches can follow (see needs).
+    follow_kinds: dict[str, set[str]] = {}
+    follow_words: Iterable[str]
+    for kind, follow_words in (
+        ("year", year_head),
+        ("alone", alone_units),
+        ("weekday", stem_forms(weekdays)),
+        ("century", century_head),
+        ("season", season_forms),
+        ("month", month_head),
+        ("vague", ("жыл", "ай", "күн")),
+        ("part", part_head),
+        ("quarter", quarter_head),
+        ("half", half_head),
+        ("hour", sagat_words),
+    ):
+        for word in follow_words:
+            follow_kinds.setdefault(word, set()).add(kind)
+    follow_re = (
+        rf"(?:(?=[ \t]{{1,3}}(?P<fh>{_trie(follow_kinds)}))|(?=[ \t]{{1,3}}(?P<fn>{digit_or_mask}))"
+        rf"|(?=(?P<fx>{dash_on})))?"
+    )
+    # The word triggers (\m + the words): the standard re module runs this alternation twice as
+    # fast as regex.  Its look-behind refuses a letter or digit before the word; the rarer
+    # characters regex also counts as word characters are checked on each hit (_word_triggers).
+    word_re = re.compile(rf"(?<![{_WORD_BEFORE}])(?P<w>{_trie(starts, guards)}){follow_re}")
+
+    scoped = {order[n] for n in year_starts}
+
+    def branch_entry(i: int) -> _Entry:
+        name, pattern = compiled[i]
+        return i, name, pattern, dict(pattern.groupindex)
+
+    plan_cache: dict[tuple[tuple[int, ...], bool], _Plans] = {}
+
+    def plans(tried: Iterable[int], *, one_scope: bool = True) -> _Plans:
+        key = tuple(sorted(set(tried)))
+        if (key, one_scope) not in plan_cache:
+            year = (1 if one_scope else 2) if scoped & set(key) else 0
+
+            def plan(strict: bool) -> _Plan:
+                return year, tuple(
+                    branch_entry(i) for i in key if i not in scoped and (strict or branch_list[i][0] != "many")
+                )
+
+            plan_cache[key, one_scope] = (plan(False), plan(True))
+        return plan_cache[key, one_scope]
+
+    # The year scope (2025 жылғы, биылғы, өткен жылдың, жылдың) is one reading at a number; a
+    # word may start two (биылғы is биыл + ғы and a modifier before жылдың): then the word
+    # after the scope does not choose among the branches, every one is tried.
+    scope_kinds = (
+        {w for w, (u, _) in relative.items() if u == "year"},
+        set(modifiers),
+        set(year_word_list),
+    )
+
+    def one_scope(word: str) -> bool:
+        return sum(any(word.startswith(k) for k in kind) for kind in scope_kinds) <= 1
+
+    follows: dict[str, set[str]] = {
+        head: {kind for k, kinds in follow_kinds.items() if head.startswith(k) for kind in kinds}
+        for head in follow_kinds
+    }
+    follows["#number"], follows["#dash"], follows[""] = {"number"}, {"dash"}, set()
+    follow_plans: dict[str, dict[str, _Plans]] = {}
+    for word in plain_words:  # what follows the word is read at its end
+        wanted = needs[word]
+        if all(wanted[n] is None for n in wanted):
+            continue  # every branch checks the word's own endings: nothing to choose here
+        for variant in (word, word + " "):
+            if variant not in word_branches:
+                continue
+            choice: dict[str, _Plans] = {}
+            for follow, kinds in follows.items():
+                chosen = []
+                for i in word_branches[variant]:
+                    need = wanted[branch_list[i][0]]
+                    if need is None or need & kinds:
+                        chosen.append(i)
+                if chosen:
+                    choice[follow] = plans(chosen, one_scope=one_scope(word))
+            follow_plans[variant] = choice
+
+    # The word after the year scope -> the year branches that can go on with it.
+    tail_kinds: dict[str, set[str]] = {}
+    tail_words: Iterable[str]
+    for tail_names, tail_words in (
+        (("ymgd", "ym"), month_head),
+        (("ypart",), part_head),
+        (("yseason",), season_forms),
+        (("yq", "yh"), period_ordinals),
+    ):
+        for word in tail_words:
+            tail_kinds.setdefault(word, set()).update(tail_names)
+    roman_letters = "ivxlcіх"
+    scope_tails: dict[str | None, tuple[_Entry, ...]] = {}
+
+    def year_entries(names: Iterable[str]) -> tuple[_Entry, ...]:
+        return tuple(branch_entry(order[n]) for n in sorted(set(names), key=order.__getitem__))
+
+    for tail in tail_kinds:
+        names = {n for k, kinds in tail_kinds.items() if tail.startswith(k) for n in kinds}
+        scope_tails[tail] = year_entries(names | ({"yq"} if tail[0] in roman_letters else set()))
+    for ch in "0123456789" + _MASK_CARDINAL + _MASK_ORDINAL:
+        scope_tails[ch] = year_entries(("ydm", "ynm", "yq", "yh"))
+    scope_tails["«"] = year_entries(("ydm",))
+    for ch in roman_letters:
+        scope_tails.setdefault(ch, year_entries(("yq",)))
+    scope_tail_re = (
+        rf"(?P<tail>[\d«{_MASK_CARDINAL}{_MASK_ORDINAL}]|{heads(tail_kinds)}|[{roman_letters}])?"
+    )
+
+    digit_plans = {k: plans(order[n] for n in v) for k, v in digit_starts.items()}
+    # After 4 digits and a year word: the year scope branches and the year (and the decade
+    # before жылдар); any other continuation (a dash, .MM.) tries every 4-digit branch.
+    year_plans = {
+        (head, scope): plans(
+            order[n]
+            for n in (*(year_starts if scope else ()), "year", *(("decade",) if head.startswith("жылдар") else ()))
+        )
+        for head in year_head
+        for scope in (False, True)
+    }
+    scope_index = {order[n] for n in year_starts}
+
+    def flagged(
+        tried: tuple[int, ...], *, scope: bool = True, ago: bool = True, year: bool = True, ordinal: bool | None = None
+    ) -> _Plans:
+        """The plans for *tried* less the branches that cannot match: the year-scope branches
+        without the scope flag, "ago" without its flag; at a numeral in words, the year
+        branches unless it is 1000-2999, the ordinal ones (decade, century, quarter, half)
+        unless it is an ordinal, "ago" if it is one."""
+        out = set(tried)
+        if not scope or not year:
+            out -= scope_index
+        if not year:
+            out -= {order["year"], order["yy"]}
+        if not ago or ordinal:
+            out.discard(order["ago"])
+        if ordinal is False:
+            out -= {order[n] for n in ("decade", "century", "quarter", "half")}
+        return plans(out)
+
+    for after, same in (("–", "-"), ("\t", " ")):
+        digit_plans["small" + after] = digit_plans["small" + same]
     post_re = regex.compile(rf"{_S}(?P<post>{_alt(postpositions)}){_NA}")
     range_join_re = regex.compile(rf"{_S}(?:мен|бен|пен){_S}\Z")
     range_end_re = regex.compile(rf"{_S}(?:(?:{range_words}){end}|арасында|арасындағы){_NA}")
@@ -824,14 +1216,37 @@ def _build(rules: Rules) -> _Lexicon:
         postpositions=postpositions,
         branches=compiled,
         trigger_res=trigger_res,
-        word_branches=word_branches,
-        digit_branches={k: tuple(sorted(order[n] for n in v)) for k, v in digit_starts.items()},
-        mask_branches=tuple(sorted(order[n] for n in mask_starts)),
-        quote_branches=tuple(sorted(order[n] for n in ("dm", "dmy"))),
-        roman_branches=tuple(sorted(order[n] for n in ("decade", "century", "quarter"))),
+        roman_re=roman_re,
+        roman_scan=roman_scan,
+        mask_re=mask_re,
+        word_re=word_re,
+        word_initials_plain=all(_WORD_CHAR.fullmatch(w[:1]) for w in starts),
+        follow_plans=follow_plans,
+        word_plans={
+            w: (word_gates[w], plans(tried, one_scope=one_scope(w.rstrip())))
+            for w, tried in word_branches.items()
+        },
+        scope_tails=scope_tails,
+        year_entries=year_entries(year_starts),
+        jyl_words=frozenset(w for w in word_branches if w + " " in word_branches),
+        digit_plans={k[5:] if k.startswith("small") else k: v for k, v in digit_plans.items()},
+        mask_plans={
+            (head, scope, ago, year, ordinal): flagged(tried, scope=scope, ago=ago, year=year, ordinal=ordinal)
+            for head, tried in mask_heads.items()
+            for scope in (False, True)
+            for ago in (False, True)
+            for year in (False, True)
+            for ordinal in (False, True)
+        },
+        small_plans={
+            (head, ago): flagged(tried, ago=ago) for head, tried in small_space.items() for ago in (False, True)
+        },
+        year_plans=year_plans,
+        mask_dash_plans=plans(mask_dash),
+        quote_plans=plans(order[n] for n in ("dm", "dmy")),
+        roman_plans=plans(order[n] for n in ("decade", "century", "quarter")),
         seasons=seasons,
-        scope_re=regex.compile(rf"{year_slot}{_S}"),
-        scope_branches=frozenset(order[n] for n in year_starts),
+        scope_re=regex.compile(rf"{year_slot}{_S}{scope_tail_re}"),
         postposition_re=post_re,
         range_join_re=range_join_re,
         range_end_re=range_end_re,
@@ -914,22 +1329,26 @@ class _Reject(Exception):
     """The parts of a match do not make a date."""
 
 
-@attrs.define
 class _Reader:
     """Reads the groups of one match into a :class:`_Draft`."""
 
-    lex: _Lexicon
-    masked: _Masked
-    m: Any
-    strict: bool
-    rules: Rules
+    __slots__ = ("groups", "lex", "m", "masked", "names", "rules", "strict")
+
+    def __init__(
+        self, lex: _Lexicon, masked: _Masked, m: Any, strict: bool, rules: Rules, names: Mapping[str, int]
+    ) -> None:
+        self.lex = lex
+        self.masked = masked
+        self.m = m
+        self.strict = strict
+        self.rules = rules
+        self.names = names  # the pattern's groupindex
+        self.groups: tuple[str | None, ...] = m.groups()  # one call (groupdict() is far slower)
 
     def g(self, name: str) -> str | None:
-        try:
-            value: str | None = self.m.group(name)
-        except IndexError:
-            return None
-        return value
+        """The text of group *name*, None when it did not match or the branch has no such group."""
+        number = self.names.get(name)
+        return None if number is None else self.groups[number - 1]
 
     def start_of(self, name: str) -> int:
         return int(self.m.start(name))
@@ -1410,10 +1829,15 @@ def _b_modunit(r: _Reader, d: _Draft) -> None:
     d.relative = _rel(unit, offset)
 
 
-def _chain_groups(ending: str, rules: Rules) -> set[str]:
-    groups: set[str] = set()
-    for part in split_endings(ending, rules) or []:
-        groups |= cases(part, rules)
+def _chain_groups(ending: str, rules: Rules) -> frozenset[str]:
+    """The ending groups of the morphs in *ending* (``дарында``: plural, possessive3, ...)."""
+    known: dict[str, frozenset[str]] = rules.compiled("dates.chain_groups", lambda r: {})
+    groups = known.get(ending)
+    if groups is None:
+        found: set[str] = set()
+        for part in split_endings(ending, rules) or []:
+            found |= cases(part, rules)
+        groups = known.setdefault(ending, frozenset(found))
     return groups
 
 
@@ -1609,58 +2033,132 @@ def _match(pattern: Any, text: str, pos: int) -> Any:
     return pattern.match(text, pos)
 
 
+_WORD_CHAR = regex.compile(r"\w")
+_WORD_START = regex.compile(r"\m")
+# Characters that are word characters for both re and regex (\w): a word trigger after one of
+# them is not at the start of a word.  Spaces and newlines are not word characters for either.
+_WORD_BEFORE = "0-9_a-zA-Zа-яА-ЯёЁәғқңөұүһіӘҒҚҢӨҰҮҺІ"
+_SPACES = frozenset(" \n\t")
+# The kinds of word trigger: the word alone, or followed by a head word, a number, a dash.
+_WORD_KINDS = frozenset(("w", "fh", "fn", "fx"))
+_FOLLOW_KINDS = {"w": "", "fn": "#number", "fx": "#dash"}
+
+
+def _word_triggers(lex: _Lexicon, text: str, pos: int) -> list[Any]:
+    """The trigger words of *text* from *pos* on, as ``regex.finditer(r"\\m(?P<w>...)")`` finds them."""
+    found: list[Any] = []
+    plain = lex.word_initials_plain
+    while True:
+        for m in lex.word_re.finditer(text, pos):
+            start = m.start()
+            if (plain and (start == 0 or text[start - 1] in _SPACES)) or _WORD_START.match(text, start):
+                found.append(m)
+                continue
+            # Not a word start after all (a rare word character before it): the scan goes on
+            # from the next character, as it would have after a failed attempt here.
+            pos = start + 1
+            break
+        else:
+            return found
+
+
+def _mask_triggers(lex: _Lexicon, masked: _Masked, body: int) -> list[Any]:
+    """Where a masked numeral starts a run of masks, if a date word or a dash follows the run.
+
+    The same as scanning the text for runs of mask characters: a mask is written only where
+    a numeral was found (a private-use character already in the input matches no branch).
+    """
+    text = masked.text
+    found = []
+    for start in masked.values:
+        if start >= body and (start == 0 or text[start - 1] not in _MASK_CHARS):
+            m = lex.mask_re.match(text, start)
+            if m is not None:
+                found.append(m)
+    return found
+
+
 def _candidates(context: Any, lex: _Lexicon, masked: _Masked) -> list[_Draft]:
     found: list[_Draft] = []
     text = masked.text
+    size = len(text)
     strict = bool(context.strict)
-    branches = lex.branches
-    last_mask = -2
     body = int(getattr(context, "body_start", 0))
     triggers = [t for pattern in lex.trigger_res for t in pattern.finditer(text, body)]
+    triggers += _word_triggers(lex, text, body)
+    triggers += _mask_triggers(lex, masked, body)
+    triggers += (t for t in (lex.roman_re.match(text, r.start()) for r in lex.roman_scan.finditer(text, body)) if t)
     triggers.sort(key=lambda t: t.start())
+    word_plans, jyl_words, digit_plans = lex.word_plans, lex.jyl_words, lex.digit_plans
+    follow_plans, scope_re = lex.follow_plans, lex.scope_re
+    values = masked.values
     for trigger in triggers:
         kind = trigger.lastgroup
         pos = trigger.start()
-        if kind == "d":
-            size = trigger.end() - pos
-            after = text[trigger.end() : trigger.end() + 1]
-            if size == 4:
-                tried = lex.digit_branches["year"]
-            elif size == 3:
-                tried = lex.digit_branches["hundreds"] if after in (" ", "-") else ()
-            elif size <= 2:
-                after = {"–": "-", "\t": " "}.get(after, after)
-                tried = lex.digit_branches.get("small" + after, ())
-            else:
-                continue
-        elif kind == "k":
-            if pos == last_mask + 1:
-                last_mask = pos
-                continue  # inside a masked numeral: only its first character starts a date
-            last_mask = pos
-            tried = lex.mask_branches
-        elif kind == "w":
+        cut = pos + _WINDOW
+        if kind in _WORD_KINDS:
             word = trigger.group("w")
-            if word + " " in lex.word_branches and _JYL_NEXT.match(text, trigger.end()):
+            if word in jyl_words and _JYL_NEXT.match(text, trigger.end()):
                 word += " "
-            tried = lex.word_branches[word]
-        elif kind == "r":
-            tried = lex.roman_branches
-        else:
-            tried = lex.quote_branches
-        scope: bool | None = None
-        for index in tried:
-            if index in lex.scope_branches:
-                if scope is None:
-                    scope = _match(lex.scope_re, text, pos) is not None
-                if not scope:
+            table = follow_plans.get(word)
+            if table is not None:
+                found_plans = table.get(trigger.group("fh") if kind == "fh" else _FOLLOW_KINDS[kind])
+                if found_plans is None:
                     continue
-            name, pattern = branches[index]
-            m = _match(pattern, text, pos)
+                plans = found_plans
+            else:
+                gate, plans = word_plans[word]
+                if gate is not None and gate.match(text, pos, cut) is None:
+                    continue
+        elif kind == "kh":
+            number = values.get(pos)
+            if number is None:
+                continue  # a private-use character of the input, not a numeral: no branch reads it
+            plans = lex.mask_plans[
+                trigger.group("kh"),
+                trigger.start("ks") >= 0,
+                trigger.start("ka") >= 0,
+                1000 <= number[0] <= 2999,
+                number[2],
+            ]
+        elif kind == "d2":
+            plans = digit_plans[text[trigger.end()]]
+        elif kind == "sh":
+            plans = lex.small_plans[trigger.group("sh"), trigger.start("sa") >= 0]
+        elif kind == "yh":
+            plans = lex.year_plans[trigger.group("yh"), trigger.start("ys") >= 0]
+        elif kind == "d4":
+            plans = digit_plans["year"]
+        elif kind == "kd":
+            plans = lex.mask_dash_plans
+        elif kind == "d3":
+            plans = digit_plans["hundreds"]
+        elif kind == "r":
+            plans = lex.roman_plans
+        else:
+            plans = lex.quote_plans
+        year, entries = plans[strict]
+        if year:
+            if cut < size:
+                scope = scope_re.match(text, pos, cut)
+                if scope is not None and scope.end() + _LOOKAHEAD > cut:
+                    scope = _match(scope_re, text, pos)
+            else:
+                scope = scope_re.match(text, pos)
+            if scope is not None:
+                years = lex.year_entries if year == 2 else lex.scope_tails.get(scope.group("tail"), ())
+                entries = years + entries
+        for index, name, pattern, names in entries:
+            if cut < size:
+                m = pattern.match(text, pos, cut)
+                if m is not None and m.end() + _LOOKAHEAD > cut:
+                    m = _match(pattern, text, pos)
+            else:
+                m = pattern.match(text, pos)
             if m is None or m.end() <= pos:
                 continue
             try:
-                draft = _draft(_Reader(lex, masked, m, strict, context.rules), name)
+                draft = _draft(_Reader(lex, masked, m, strict, context.rules, names), name)
             except _Reject:
                 continue
             draft.priority = index * 2 + draft.priority
@@ -1708,6 +2206,8 @@ def _merge_times(kept: list[_Draft], lex: _Lexicon, text: str) -> list[_Draft]:
     return out
 
 
+# The longest gap between the two dates of a range: "   пен   " (range_join_re) or " , " (_GAP).
+_RANGE_GAP = 9
 _PARTICLE = regex.compile(r"-(?:ақ|ек)(?![\p{L}\p{M}])")
 _ABLATIVE_END = regex.compile(r"(?:дан|ден|тан|тен|нан|нен)\Z")
 _GAP = regex.compile(r"[ \t]{0,3},?[ \t]{1,3}\Z")
@@ -1717,11 +2217,11 @@ def _attach_postpositions(kept: list[_Draft], lex: _Lexicon, text: str) -> None:
     """дейін, бері, кейін ... after a date join it; so does the particle -ақ (жартысында-ақ)."""
     for i, d in enumerate(kept):
         limit = kept[i + 1].start if i + 1 < len(kept) else len(text)
-        particle = _PARTICLE.match(text, d.end)
+        particle = _PARTICLE.match(text, d.end) if text.startswith("-", d.end) else None
         if particle is not None and particle.end() <= limit:
             d.end = particle.end()
-        if d.rule == "dates:ago":
-            continue
+        if d.rule == "dates:ago" or not text.startswith((" ", "\t"), d.end):
+            continue  # (the postposition pattern starts with a space)
         m = lex.postposition_re.match(text, d.end)
         if m is None or m.end() > limit:
             continue
@@ -1762,12 +2262,19 @@ def _merge_ranges(kept: list[_Draft], lex: _Lexicon, text: str, lower: str) -> l
     out: list[_Draft] = []
     for b in kept:
         a = out[-1] if out else None
-        if a is not None and a.time_only == b.time_only and a.range_to is None and a.post is None:
+        if (
+            a is not None
+            and a.time_only == b.time_only
+            and a.range_to is None
+            and a.post is None
+            and b.start - a.end <= _RANGE_GAP
+        ):
             gap = text[a.end : b.start]
-            tail = lex.range_end_re.match(text, b.end) if b.post is None else None
-            if lex.range_join_re.match(gap) and tail is not None:
-                a.range_to, a.end = b, tail.end()
-                continue
+            if lex.range_join_re.match(gap) and b.post is None:
+                tail = lex.range_end_re.match(text, b.end)
+                if tail is not None:
+                    a.range_to, a.end = b, tail.end()
+                    continue
             if b.post == "up_to" and _GAP.match(gap) and _ABLATIVE_END.search(lower, a.start, a.end):
                 b.post = None
                 a.range_to, a.end = b, b.end
