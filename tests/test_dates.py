@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as _dt
-import gc
-import time
 import tomllib
 from collections.abc import Callable
 from typing import Any
@@ -12,6 +10,7 @@ from typing import Any
 import pytest
 
 import qazparse
+from _timing import cpu_seconds
 from conftest import CORPUS
 from qazparse import DateMention, Grain, ParseError, Qualifier, extract, parse_date
 from qazparse.dates import extract_dates, resolve_relative, unit_period
@@ -291,16 +290,6 @@ SCALE_SIZE = 32_000  # characters: large enough for a quadratic term to show, sm
 SCALE_FACTOR = 3.0  # linear code measures 1.8-2.3 when the size doubles
 
 
-def _cpu_seconds(run: Callable[[], object]) -> float:
-    gc.disable()
-    try:
-        started = time.process_time()
-        run()
-        return time.process_time() - started
-    finally:
-        gc.enable()
-
-
 def _dates_timer(text: str) -> Callable[[], float]:
     """Time extract_dates alone: the numerals it builds on are read once, beforehand."""
     prepared = make_context(text)
@@ -309,7 +298,7 @@ def _dates_timer(text: str) -> Callable[[], float]:
 
     def run() -> float:
         context = Context(prepared.text, prepared.rules, prepared.reference_date, memo=dict(memo))
-        return _cpu_seconds(lambda: extract_dates(context))
+        return cpu_seconds(lambda: extract_dates(context))
 
     return run
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import gc
-import time
 import tomllib
 from collections.abc import Callable
 from decimal import Decimal
@@ -12,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from _timing import cpu_seconds
 from qazparse import (
     Distance,
     Money,
@@ -373,16 +372,6 @@ SCALE_SIZE = 32_000
 SCALE_FACTOR = 3.0  # linear code measures 1.8-2.3 when the size doubles
 
 
-def _cpu_seconds(run: Callable[[], object]) -> float:
-    gc.disable()
-    try:
-        started = time.process_time()
-        run()
-        return time.process_time() - started
-    finally:
-        gc.enable()
-
-
 def _quantities_timer(text: str) -> Callable[[], float]:
     """Time extract_quantities alone: the numerals and dates it builds on are read beforehand."""
     prepared = make_context(text)
@@ -392,7 +381,7 @@ def _quantities_timer(text: str) -> Callable[[], float]:
 
     def run() -> float:
         context = Context(prepared.text, prepared.rules, memo=dict(memo), found=list(prepared.found))
-        return _cpu_seconds(lambda: extract_quantities(context))
+        return cpu_seconds(lambda: extract_quantities(context))
 
     return run
 
