@@ -1,4 +1,4 @@
-"""The examples in the README and the docs run as tests, so they cannot drift from the code.
+"""The examples in the README, the docs and the docstrings run as tests, so they cannot drift from the code.
 
 ``docs/patterns.md`` writes files in its examples and has its own runner in
 ``tests/test_patterns.py``; every other page with ``>>>`` examples is run here.
@@ -7,11 +7,13 @@
 from __future__ import annotations
 
 import doctest
+import importlib
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+SRC = ROOT / "src" / "qazparse"
 OWN_RUNNER = {"patterns.md"}
 DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 WITH_EXAMPLES = [p for p in DOCS if ">>> " in p.read_text(encoding="utf-8") and p.name not in OWN_RUNNER]
@@ -29,6 +31,20 @@ def test_examples_in_docs(path: Path) -> None:
     runner.run(_examples(path))
     result = runner.summarize(verbose=False)
     assert result.failed == 0, f"{result.failed} of {result.attempted} examples failed in {path.name}"
+
+
+MODULES = sorted(
+    "qazparse." + ".".join(p.relative_to(SRC).with_suffix("").parts)
+    for p in SRC.rglob("*.py")
+    if p.name not in {"__main__.py"} and "schemas" not in p.parts
+)
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_examples_in_docstrings(name: str) -> None:
+    module = importlib.import_module(name.removesuffix(".__init__"))
+    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE, report=False)
+    assert result.failed == 0, f"{result.failed} of {result.attempted} docstring examples failed in {name}"
 
 
 def test_readme_quick_start_is_two_commands() -> None:

@@ -48,7 +48,7 @@ class RulesError(ValueError):
     ...     default_rules().with_currency("usd", names=["доллар"])
     ... except RulesError as err:
     ...     print(err.entry)
-    currencies.usd
+    currencies.usd.code
     """
 
     def __init__(self, source: str, entry: str, problem: str) -> None:
