@@ -30,7 +30,8 @@ What is measured
    ``Distance``                                 QUANTITY
    ``DateMention`` with grain hour or minute    TIME
    ``DateMention`` of any other grain           DATE
-   ``Byline``, user patterns                    (not scored)
+   ``Byline.date`` (the date inside a byline)   as a ``DateMention`` (``бүгін`` in ``Бұл туралы бүгін ...``)
+   ``Byline`` itself, user patterns             (not scored)
    ===========================================  ===========
 
 2. **Values** on the word/digit sentence pairs: a sentence ``AIDn`` spells its numbers in words and
@@ -72,7 +73,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 import qazparse  # noqa: E402
-from qazparse.values import DateMention, Distance, Money, Number, Ordinal, Quantity  # noqa: E402
+from qazparse.values import Byline, DateMention, Distance, Money, Number, Ordinal, Quantity  # noqa: E402
 
 DATA = ROOT / "benchmarks" / "data" / "kaznerd" / "IOB2_valid2.txt"
 LABELS = ("DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "PERCENTAGE", "QUANTITY")
@@ -91,6 +92,7 @@ LABEL_OF = {
     "Distance": "QUANTITY",
     "DateMention/hour,minute": "TIME",
     "DateMention/other": "DATE",
+    "Byline.date": "DATE (TIME for grain hour, minute)",
 }
 """The mapping from our mention kinds to KazNERD labels (documentation; :func:`label_of` applies it)."""
 
@@ -275,6 +277,8 @@ def predictions(text: str) -> tuple[list[tuple[str, int, int, Any]], str | None]
         return [], f"{type(err).__name__}: {err}"
     out = []
     for m in found.all():
+        if isinstance(m, Byline) and m.date is not None:
+            m = m.date  # the byline covers its date (Бұл туралы бүгін ...): score the date
         label = label_of(m)
         if label is not None:
             start, end = scored_span(m)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import tomllib
 from pathlib import Path
 
@@ -124,6 +125,62 @@ def test_two_bylines_in_one_sentence() -> None:
         ("Ұлттық банк", None, "source"),
         (None, "Kazinform", "correspondent"),
     ]
+
+
+# --- the date inside a formula -----------------------------------------------------------
+
+DATED = [
+    ("Бұл туралы бүгін Премьер-министр Олжас Бектенов мәлімдеді.", "бүгін", 0),
+    ("Бұл туралы кеше Ақорданың баспасөз қызметі хабарлады.", "кеше", -1),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "shift"), DATED, ids=lambda v: v if isinstance(v, str) else None)
+def test_byline_carries_the_date_inside_it_resolved(text: str, word: str, shift: int) -> None:
+    reference = dt.date(2025, 10, 21)
+    ex = extract(text, reference_date=reference)
+    (byline,) = ex.bylines
+    assert byline.date is not None
+    assert byline.date.span.text == word
+    assert byline.span.contains(byline.date.span)
+    assert text[: len(byline.span.text)] == byline.span.text  # the byline keeps its whole span
+    day = reference + dt.timedelta(days=shift)
+    assert (byline.date.start, byline.date.end) == (day, day)
+    assert not any(byline.span.overlaps(d.span) for d in ex.dates)  # still no overlap
+
+
+@pytest.mark.parametrize(("text", "word", "shift"), DATED, ids=lambda v: v if isinstance(v, str) else None)
+def test_byline_date_without_reference_stays_relative(text: str, word: str, shift: int) -> None:
+    (byline,) = extract(text).bylines
+    assert byline.date is not None
+    assert (byline.date.start, byline.date.end) == (None, None)
+    assert byline.date.relative == f"day{shift:+d}"
+    assert byline.to_dict()["date"]["span"]["text"] == word
+
+
+def test_parse_byline_returns_the_date() -> None:
+    reference = dt.date(2025, 1, 1)
+    byline = parse_byline("Бұл туралы бүгін Премьер-министр Олжас Бектенов мәлімдеді", reference=reference)
+    assert (byline.author, byline.title) == ("Олжас Бектенов", "Премьер-министр")
+    assert byline.date is not None
+    assert (byline.date.start, byline.date.relative) == (reference, "day+0")
+    unresolved = parse_byline("Бұл туралы кеше Ақорданың баспасөз қызметі хабарлады")
+    assert unresolved.date is not None
+    assert (unresolved.date.start, unresolved.date.relative) == (None, "day-1")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Жиын өтті, деп хабарлайды BAQ.KZ тілшісі.",
+        "Бұл туралы Президенттің Баспасөз хатшысы және көмекшісі Руслан Желдібай жазды.",
+        "Бүгін жиын өтті, деп хабарлайды BAQ.KZ тілшісі.",
+    ],
+)
+def test_byline_without_a_date_word_has_no_date(text: str) -> None:
+    (byline,) = extract(text, reference_date=dt.date(2025, 10, 21)).bylines
+    assert byline.date is None
+    assert parse_byline(byline.span.text).date is None
 
 
 def test_explain_names_the_rule() -> None:

@@ -19,7 +19,10 @@ number inside it, as in ``Хабар 24``, loses to it in overlap resolution).  
 - ``author`` and ``title``: a person named in the formula, with the title kept apart;
 - ``role``: ``correspondent`` (``тілшісі``), ``press_service``, ``source`` (a person or
   body the story relies on), ``photo``, ``author``, ``video``, ``editor`` (labels);
-- ``via``: what the story cites, in the nominative (``Ақордаға сілтеме жасап`` -> ``Ақорда``).
+- ``via``: what the story cites, in the nominative (``Ақордаға сілтеме жасап`` -> ``Ақорда``);
+- ``date``: the date said inside the formula (``кеше`` in ``Бұл туралы кеше Ақорданың
+  баспасөз қызметі хабарлады``), the first one when there are several: the dates
+  extractor runs first and its mentions are in ``context.found``.
 
 Quote attribution (``— деді Тоқаев``, ``деп толықтырды Ақорда``, ``делінген
 хабарламада``) is not a byline: the events engineer reads it as a ``statement`` event.
@@ -32,12 +35,15 @@ Quote attribution (``— деді Тоқаев``, ``деп толықтырды 
 
 from __future__ import annotations
 
+import bisect
+import datetime as _dt
 import re
 from collections.abc import Iterator, Sequence
 
 import attrs
 import regex
 
+from .dates import extract_dates
 from .errors import ParseError
 from .extract import Context, make_context
 from .morphology import ending_chain, trie
@@ -55,7 +61,7 @@ from .names import (
 )
 from .parsing import content_bounds, parse_whole
 from .rules import Rules
-from .values import Byline
+from .values import Byline, DateMention, Span
 
 EXPECTED = "a byline formula (деп хабарлайды X, Бұл туралы X хабарлады, X-тің хабарлауынша) or label (Фото: X)"
 
@@ -400,16 +406,39 @@ def _until_break(tokens: list[Token], limit: int) -> list[Token]:
     return out
 
 
+def _dates(context: Context) -> tuple[list[int], list[DateMention]]:
+    """The dates earlier extractors found, in text order (first start, then the longest), with their starts."""
+    dates = sorted(
+        (d for d in context.found if isinstance(d, DateMention)),
+        key=lambda d: (d.span.start, -(d.span.end - d.span.start)),
+    )
+    return [d.span.start for d in dates], dates
+
+
+def _date_in(context: Context, span: Span) -> DateMention | None:
+    """The first date mention lying inside *span* (a span of the original text), or None."""
+    shared: tuple[list[int], list[DateMention]] = context.shared("bylines.dates", _dates)
+    starts, dates = shared
+    for k in range(bisect.bisect_left(starts, span.start), len(dates)):
+        if dates[k].span.start >= span.end:
+            break
+        if span.contains(dates[k].span):
+            return dates[k]
+    return None
+
+
 def _make(context: Context, start: int, end: int, read: _Read, rule: str) -> Byline | None:
     if end <= start:
         return None
+    span = context.text.span(start, end)
     byline = Byline(
-        context.text.span(start, end),
+        span,
         outlet=read.outlet,
         author=read.author,
         role=read.role,
         via=read.via,
         title=read.title,
+        date=_date_in(context, span),
     )
     note: Byline = context.note(byline, f"bylines:{rule}")
     return note
@@ -681,37 +710,51 @@ def extract_bylines(context: Context) -> list[Byline]:
     return found
 
 
-def parse_byline(text: str, *, rules: Rules | None = None) -> Byline:
+def _with_dates(context: Context) -> list[Byline]:
+    """The bylines of a strict parse, after the dates inside them (read as in running text)."""
+    strict = context.strict
+    context.strict = False
+    try:
+        context.found.extend(extract_dates(context))
+    finally:
+        context.strict = strict
+    return extract_bylines(context)
+
+
+def parse_byline(text: str, *, reference: _dt.date | None = None, rules: Rules | None = None) -> Byline:
     """Read one byline formula or label that makes up the whole of *text*.
 
-    Raises :class:`~qazparse.ParseError` when *text* is not one.
+    Raises :class:`~qazparse.ParseError` when *text* is not one.  A date said inside the
+    formula is its ``date``, resolved against *reference* when one is given.
 
     >>> b = parse_byline("деп хабарлайды BAQ.KZ тілшісі")
     >>> b.outlet, b.role
     ('BAQ.KZ', 'correspondent')
     >>> parse_byline("Фото: Ақорда").via
     'Ақорда'
+    >>> parse_byline("Бұл туралы бүгін BAQ.KZ хабарлады", reference=_dt.date(2025, 10, 21)).date.start
+    datetime.date(2025, 10, 21)
     """
     try:
-        found: Byline = parse_whole(text, EXPECTED, extract_bylines, (Byline,), rules=rules)
+        found: Byline = parse_whole(text, EXPECTED, _with_dates, (Byline,), reference_date=reference, rules=rules)
     except ParseError as err:
         # A byline may end in the closing quote of an outlet's name (деп хабарлайды
         # «Ұлт ақпарат»), which the generic bounds take for outer punctuation.
-        quoted = _ending_in_quote(text, rules)
+        quoted = _ending_in_quote(text, reference, rules)
         if quoted is None:
             raise err from None
         return quoted
     return found
 
 
-def _ending_in_quote(text: str, rules: Rules | None) -> Byline | None:
+def _ending_in_quote(text: str, reference: _dt.date | None, rules: Rules | None) -> Byline | None:
     start, _ = content_bounds(text)
     end = len(text.rstrip(" \t\n.,;:!?…"))
     if end <= start or text[end - 1] not in _CLOSE_QUOTES:
         return None
-    context = make_context(text, None, rules)
+    context = make_context(text, reference, rules)
     context.strict = True
-    for byline in extract_bylines(context):
+    for byline in _with_dates(context):
         if byline.span.start == start and byline.span.end == end:
             return byline
     return None

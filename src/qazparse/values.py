@@ -311,10 +311,15 @@ class Byline(_ToDict):
         via: the source the outlet cites, in the nominative (``Ақорда``), or None.
         title: the author's title kept apart from the name
             (``Президенттің Баспасөз хатшысы және көмекшісі``), or None.
+        date: the :class:`DateMention` inside the formula (``бүгін`` in ``Бұл туралы
+            бүгін Премьер-министр Олжас Бектенов мәлімдеді``), or None.  The byline's
+            span covers it, so it is not among the text's free dates.
 
     >>> from qazparse import parse_byline
     >>> parse_byline("деп хабарлайды BAQ.KZ тілшісі").outlet
     'BAQ.KZ'
+    >>> parse_byline("Бұл туралы кеше Ақорданың баспасөз қызметі хабарлады").date.relative
+    'day-1'
     """
 
     kind = "byline"
@@ -324,6 +329,7 @@ class Byline(_ToDict):
     role: str | None = None
     via: str | None = None
     title: str | None = None
+    date: DateMention | None = None
 
 
 @attrs.frozen
