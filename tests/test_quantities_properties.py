@@ -8,7 +8,17 @@ from babel import numbers as babel_numbers
 from hypothesis import given
 from hypothesis import strategies as st
 
-from qazparse import Distance, Money, Quantity, default_rules, extract, parse_distance, parse_money, parse_quantity
+from qazparse import (
+    Distance,
+    Money,
+    Quantity,
+    default_rules,
+    extract,
+    parse_distance,
+    parse_money,
+    parse_quantity,
+    quantities,
+)
 from qazparse.strategies.quantities import (
     QuantityExample,
     amounts,
@@ -136,3 +146,30 @@ def test_never_raises_and_spans_are_sound(text: str) -> None:
 def test_a_bare_number_is_never_money(value: int) -> None:
     text = f"Көрсеткіш {render_amount(value, 'grouped')} болды."
     assert not extract(text).money
+
+
+# --- the cheap tests that skip most numbers never skip a unit ------------------------------------
+
+_LEX = quantities._lexicon(default_rules())
+_UNIT_KEYS = sorted({*_LEX.names, *_LEX.softs, *_LEX.abbreviations})
+_SYMBOLS_BEFORE = sorted(_LEX.symbols_before)
+_GAPS = st.sampled_from(["", " ", "  ", "   ", "\t", " \t", "    "])
+_AFTER = st.text(alphabet="-– \tаеыіғқнлдтсмр%.,a", max_size=6)
+
+
+@given(_GAPS, st.sampled_from(_UNIT_KEYS), st.sampled_from([" ", "\t", "  "]), _AFTER)
+def test_the_cheap_test_never_skips_a_unit_after_a_number(gap: str, key: str, space: str, after: str) -> None:
+    text = "5" + gap + key.replace(" ", space) + after
+    full = _LEX.after.match(text, 1)  # the full pattern, with no cheap test before it
+    found = quantities._unit_after(_LEX, text, 1)
+    assert (found is None) == (full is None)
+    if full is not None and found is not None:
+        assert found[1] == full.end()
+
+
+@given(st.text(alphabet="$€₸£¥usdkztrb ", max_size=6), st.sampled_from(_SYMBOLS_BEFORE), _GAPS)
+def test_the_cheap_test_never_skips_a_symbol_before_a_number(left: str, symbol: str, gap: str) -> None:
+    text = left + symbol + gap + "5"
+    pos = len(text) - 1
+    if _LEX.before.search(text, max(0, pos - 8), pos) is not None:
+        assert quantities._symbol_may_end(_LEX, text, pos)

@@ -102,6 +102,10 @@ class _Lexicon:
     abbreviations: dict[str, _Unit]
     symbols_before: dict[str, _Unit]
     rates: dict[str, _Unit]
+    # Cheap tests that skip most numbers before the regexes run (see _unit_after, _with_unit):
+    heads1: frozenset[str] = frozenset()  # unit keys of one character (``м``, ``%``)
+    heads2: frozenset[str] = frozenset()  # the first two characters of the longer keys
+    tails: frozenset[str] = frozenset()  # the last characters of the symbols and codes before a number
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -218,6 +222,11 @@ def _build_lexicon(rules: Rules) -> _Lexicon:
     post_re = None
     if postpositions:
         post_re = regex.compile(rf"[ \t]{{1,3}}(?P<w>{_alternation(postpositions)}){_NOT_LETTER_AFTER}")
+    keys = [*names, *softs, *abbreviations]
+    heads2: set[str] = set()
+    for key in keys:
+        if len(key) > 1:  # a space inside a phrase matches a space or a tab
+            heads2.update({key[0] + " ", key[0] + "\t"} if key[1] == " " else {key[:2]})
     return _Lexicon(
         after=after,
         before=before_re,
@@ -232,6 +241,9 @@ def _build_lexicon(rules: Rules) -> _Lexicon:
         abbreviations=abbreviations,
         symbols_before=before,
         rates=rates,
+        heads1=frozenset(key for key in keys if len(key) == 1),
+        heads2=frozenset(heads2),
+        tails=frozenset(key[-1] for key in before),
     )
 
 
@@ -261,12 +273,18 @@ class _Found:
     rule: str
 
 
-def _unit_after(lex: _Lexicon, lower: str, pos: int) -> tuple[_Unit, int, str, str] | None:
+def _unit_after(lex: _Lexicon, lower: str, pos: int, checked: bool = False) -> tuple[_Unit, int, str, str] | None:
     """The unit word, abbreviation or symbol right after *pos*: (unit, end, ending, word).
 
     *word* is the last word of a unit name as written before its ending (``шақырым``), or
-    ``""`` after an abbreviation or a symbol.
+    ``""`` after an abbreviation or a symbol.  *checked*: the caller has made the cheap test below.
     """
+    if not checked:
+        # Most numbers are followed by no unit: look at the next two characters first (after at
+        # most three spaces, as in ``lex.after``; unit keys never start with a space).
+        head = lower[pos : pos + 5].lstrip(" \t")
+        if head[:1] not in lex.heads1 and head[:2] not in lex.heads2:
+            return None
     m = lex.after.match(lower, pos)
     if m is None:
         return None
@@ -277,6 +295,14 @@ def _unit_after(lex: _Lexicon, lower: str, pos: int) -> tuple[_Unit, int, str, s
         name = _key(m.group("soft"))
         return lex.softs[name], m.end(), m.group("send") or "", name.rpartition(" ")[2]
     return lex.abbreviations[_key(m.group("abbr"))], m.end(), m.group("aend") or "", ""
+
+
+def _symbol_may_end(lex: _Lexicon, lower: str, pos: int) -> bool:
+    """Can a currency symbol or code (and one optional space) end at *pos*? A cheap test before ``lex.before``."""
+    i = pos - 1
+    if i >= 0 and lower[i] in " \t":
+        i -= 1
+    return i >= 0 and lower[i] in lex.tails
 
 
 def _looks_like_year(n: NumeralMatch) -> bool:
@@ -391,26 +417,35 @@ def _candidates(context: Any) -> list[_Found]:
     rules: Rules = context.rules
     lex = _lexicon(rules)
     lower: str = context.text.lower
+    heads1, heads2 = lex.heads1, lex.heads2
     out: list[_Found] = []
     for n in find_numeral_matches(context):
         if n.ordinal or n.hyphen_noun or n.roman or n.suffix == "collective":
             continue
-        found = _with_unit(context, lex, lower, n)
+        # the cheap test of _unit_after, inline: most numbers have no unit after them
+        after = False
+        if not n.ending:
+            head = lower[n.end : n.end + 5].lstrip(" \t")
+            after = head[:1] in heads1 or head[:2] in heads2
+        if not after and not _symbol_may_end(lex, lower, n.start):
+            continue
+        found = _with_unit(context, lex, lower, n, after)
         if found is not None:
             out.append(found)
     return out
 
 
-def _with_unit(context: Any, lex: _Lexicon, lower: str, n: NumeralMatch) -> _Found | None:
+def _with_unit(context: Any, lex: _Lexicon, lower: str, n: NumeralMatch, after: bool) -> _Found | None:
+    """The quantity around the number *n*, or None (*after*: a unit may follow the number)."""
     rules: Rules = context.rules
     start, end = n.start, n.end
-    unit_after = _unit_after(lex, lower, n.end) if not n.ending else None
+    unit_after = _unit_after(lex, lower, n.end, checked=True) if after else None
     word = ""
     if unit_after is not None:
         unit, end, ending, word = unit_after
         rule = "quantities:unit" if not unit.money else "quantities:currency"
     else:
-        if lex.before is None:
+        if lex.before is None or not _symbol_may_end(lex, lower, n.start):  # tested again (cheap)
             return None
         sym = lex.before.search(lower, max(0, n.start - 8), n.start)
         if sym is None:
@@ -418,24 +453,25 @@ def _with_unit(context: Any, lex: _Lexicon, lower: str, n: NumeralMatch) -> _Fou
         unit = lex.symbols_before[_key(sym.group("code") or sym.group("sym"))]
         start, ending = sym.start(), n.ending
         rule = "quantities:symbol-before"
-    if not _valid_ending(ending, rules) or not _agrees(word, ending, rules):
+    facts = _ending_facts(word, ending, rules)
+    if not facts.fits:
         return None
-    if not unit.adjectival and _adjectival(ending, rules):
+    if not unit.adjectival and facts.adjectival:
         return None
-    if unit.refused and _ending_groups(ending, rules) & unit.refused:
+    if unit.refused and facts.groups & unit.refused:
         return None
     post_end = _postposition(lex, lower, unit, end)
     if not unit.bare and not ending and post_end is None:
         return None
     if unit.dimension == "duration":
-        if unit.year_dates and _looks_like_year(n) and not _adjectival(ending, rules):
+        if unit.year_dates and _looks_like_year(n) and not facts.adjectival:
             return None
-        if _nominalised(ending, rules):
+        if facts.nominalised:
             return None
         if _inside_date(context, n):
             return None
     qualifier = Qualifier.EXACT
-    if n.suffix == "approximate" or _approximate(ending, rules):
+    if n.suffix == "approximate" or facts.approximate:
         qualifier = Qualifier.APPROXIMATELY
     elif n.suffix == "vague":
         qualifier = Qualifier.MORE_THAN
@@ -462,6 +498,31 @@ def _with_unit(context: Any, lex: _Lexicon, lower: str, n: NumeralMatch) -> _Fou
             found.end = post_end
     _qualifiers(lower, rules, found, context.strict)
     return found
+
+
+@attrs.frozen
+class _EndingFacts:
+    """What an ending after a unit word says, worked out once per (word, ending) and Rules."""
+
+    fits: bool  # a valid ending that agrees with the word (_valid_ending, _agrees)
+    adjectival: bool
+    groups: frozenset[str]
+    nominalised: bool
+    approximate: bool
+
+
+def _ending_facts(word: str, ending: str, rules: Rules) -> _EndingFacts:
+    def compute() -> _EndingFacts:
+        return _EndingFacts(
+            _valid_ending(ending, rules) and _agrees(word, ending, rules),
+            _adjectival(ending, rules),
+            _ending_groups(ending, rules),
+            _nominalised(ending, rules),
+            _approximate(ending, rules),
+        )
+
+    facts: _EndingFacts = _memo(rules, "facts", f"{word}\0{ending}", compute)
+    return facts
 
 
 def _postposition(lex: _Lexicon, lower: str, unit: _Unit, end: int) -> int | None:
@@ -510,10 +571,12 @@ def _sign_before(lower: str, found: _Found) -> None:
 
 def _inside_date(context: Any, n: NumeralMatch) -> bool:
     """Did the dates step already read this number as part of a date?"""
-    span = context.text.span(n.start, n.core_end)
     starts, reach = context.shared("quantities.date-spans", _date_spans)
-    i = bisect.bisect_left(starts, span.end)  # the dates that start before the number ends
-    return i > 0 and reach[i - 1] > span.start
+    if not starts:
+        return False
+    text = context.text  # offsets of the original text, as in the date spans
+    i = bisect.bisect_left(starts, text.end_of(n.core_end))  # the dates that start before the number ends
+    return i > 0 and reach[i - 1] > text.start_of(n.start)
 
 
 def _date_spans(context: Any) -> tuple[list[int], list[int]]:
