@@ -9,14 +9,16 @@ digits and apostrophes, in and out of words.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import regex
 from hypothesis import example, given
 from hypothesis import strategies as st
 
 from qazparse import default_rules
-from qazparse.entities import _alternation, _matchers
+from qazparse.entities import _matchers
 from qazparse.events import _first_word, _rule_hits, _union_hits, compiled_rules
-from qazparse.morphology import NOT_LETTER_AFTER, ending_chain, trie
+from qazparse.morphology import NOT_LETTER_AFTER, alternation, ending_chain, trie
 from qazparse.text import sentence_bounds
 
 RULES = default_rules()
@@ -40,6 +42,11 @@ words = st.one_of(
 )
 pieces = st.tuples(words, st.sampled_from(ENDINGS), st.sampled_from(GLUE)).map("".join)
 texts = st.lists(pieces, max_size=25).map("".join)
+
+
+def _plain_alternation(names: Iterable[str]) -> str:
+    """The reference the name tries must agree with: longest first, spaces as any run of spaces."""
+    return alternation(names).replace(r"\ ", r"\s+")
 
 
 def _reference_union() -> regex.Pattern[str]:
@@ -99,7 +106,7 @@ def _reference_names(names: list[str]) -> regex.Pattern[str]:
     """A name matcher as a plain longest-first alternation (the finders use a prefix tree)."""
     chain = ending_chain(RULES, minimum=1)
     return regex.compile(
-        rf"(?<![\p{{L}}\p{{M}}\d'-])(?P<stem>{_alternation(names)})(?:-?(?P<end>{chain}))?{NOT_LETTER_AFTER}"
+        rf"(?<![\p{{L}}\p{{M}}\d'-])(?P<stem>{_plain_alternation(names)})(?:-?(?P<end>{chain}))?{NOT_LETTER_AFTER}"
     )
 
 

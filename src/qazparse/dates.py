@@ -59,7 +59,7 @@ import attrs
 import regex
 from dateutil.relativedelta import relativedelta
 
-from .morphology import cases, ending_chain, inflected, split_endings, stem_variants
+from .morphology import alternation, cases, ending_chain, inflected, split_endings, stem_variants, trie
 from .numerals import find_numeral_matches
 from .parsing import parse_whole
 from .rules import Rules
@@ -314,52 +314,13 @@ def _to_roman(n: int) -> str:
 # --- the grammar, compiled once per Rules ------------------------------------------------
 
 
-def _alt(words: Iterable[str]) -> str:
-    unique = sorted(set(words), key=lambda w: (-len(w), w))
-    return "|".join(regex.escape(w) for w in unique)
-
-
-def _trie(words: Iterable[str], guards: Mapping[str, str] | None = None) -> str:
-    """A regex alternation of *words* factored by common prefixes (fast on long word lists).
-
-    It matches the same strings as ``a|b|c`` with the longest alternative tried first.  A
-    word in *guards* matches only where its guard (a regex) matches right after it.
-
-    >>> _trie(["жыл", "жылы", "жұма"])
-    'ж(?:ыл(?:ы)?|ұма)'
-    >>> _trie(["ай", "айы"], {"ай": "[ ]"})
-    'ай(?:ы|(?=[ ]))'
-    """
-    guards = guards or {}
-    tree: dict[str, Any] = {}
-    for word in set(words):
-        node = tree
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = guards.get(word)
-
-    def emit(node: dict[str, Any]) -> str:
-        branches = [regex.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        guard = node.get("")
-        if guard is not None:
-            return f"(?:{'|'.join(branches)}|(?={guard}))" if branches else f"(?={guard})"
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if "" in node:
-            return f"(?:{body})?" if len(branches) == 1 else body + "?"
-        return body
-
-    return emit(tree)
-
-
 def _abbr(words: Iterable[str]) -> str:
     """Abbreviations with their period (қаз., ж.); at the very end of the text the period may
     be left to the sentence (``parse_date("2025 ж.")`` reads ``2025 ж`` plus a full stop)."""
     stems = [w[:-1] if w.endswith(".") else w for w in words]
     if not stems:
         return "(?!)"
-    return rf"(?:(?:{_alt(stems)})(?:(?=\.?[ \t]{{0,8}}\Z)|\.))"
+    return rf"(?:(?:{alternation(stems)})(?:(?=\.?[ \t]{{0,8}}\Z)|\.))"
 
 
 _Entry = tuple[int, str, Any, dict[str, int]]  # branch index, name, compiled pattern, its groupindex
@@ -437,8 +398,8 @@ def _build(rules: Rules) -> _Lexicon:
     # are not dates); the stem is still softened before a vowel (қыркүйегінде).
     date_groups = ("plural", "possessive3", "genitive", "dative", "locative", "ablative", "attributive")
     date_morphs = [e for g in date_groups for e in rules.table("morphology")["endings"].get(g, ())]
-    date_chain = f"(?:{_alt(date_morphs)}){{0,4}}"
-    date_vowel_chain = f"(?=[аәеиоөұүыіэюя])(?:{_alt(date_morphs)}){{1,4}}"
+    date_chain = f"(?:{alternation(date_morphs)}){{0,4}}"
+    date_vowel_chain = f"(?=[аәеиоөұүыіэюя])(?:{alternation(date_morphs)}){{1,4}}"
 
     def dated(stems: Iterable[str]) -> str:
         plain: list[str] = []
@@ -448,9 +409,9 @@ def _build(rules: Rules) -> _Lexicon:
             plain.append(base)
             if softened:
                 soft.append(softened)
-        body = f"(?:{_alt(plain)}){date_chain}"
+        body = f"(?:{alternation(plain)}){date_chain}"
         if soft:
-            body = f"(?:{body}|(?:{_alt(soft)}){date_vowel_chain})"
+            body = f"(?:{body}|(?:{alternation(soft)}){date_vowel_chain})"
         return body
 
     # Month and weekday tokens: every stem (and its softened form) and the abbreviations.
@@ -516,17 +477,17 @@ def _build(rules: Rules) -> _Lexicon:
     # Endings after the relative words (бүгінгі, кешегі, былтырдан): an attributive, then at
     # most one case ending, so that кешені, кешенді ("complex") are not кеше + ending.
     table = rules.table("morphology")["endings"]
-    cases_alt = _alt(
+    cases_alt = alternation(
         e for g in ("dative", "locative", "ablative", "genitive") for e in table.get(g, ()) if len(e) > 1
     )
-    rel_end = f"(?:{_alt(table.get('attributive', ()))})?(?:{cases_alt})?"
-    rel_year_attr = f"(?:{_alt(table.get('attributive', ()))}|{_alt(table.get('genitive', ()))})"
+    rel_end = f"(?:{alternation(table.get('attributive', ()))})?(?:{cases_alt})?"
+    rel_year_attr = f"(?:{alternation(table.get('attributive', ()))}|{alternation(table.get('genitive', ()))})"
 
     # --- slots ---------------------------------------------------------------------------
     month_tok = f"(?:{dated(month_stems)}{_NA}|{_abbr(abbreviations)})"
     month_plain_tok = f"(?:{dated(plain_month_stems)}{_NA})"
-    genitive = _alt(table.get("genitive", ()))
-    month_gen_tok = f"(?:(?:{_alt(month_stems)})(?:{genitive}){_NA}|(?:{month_tok}){_S}айының{_NA})"
+    genitive = alternation(table.get("genitive", ()))
+    month_gen_tok = f"(?:(?:{alternation(month_stems)})(?:{genitive}){_NA}|(?:{month_tok}){_S}айының{_NA})"
     weekday_tok = f"(?:{dated(weekdays)}{_NA})"
     jyl = (
         f"(?:{infl(periods.get('year', ('жыл',)))}{_NA}|{_abbr(periods.get('years_abbreviations', ()))}|"
@@ -536,9 +497,9 @@ def _build(rules: Rules) -> _Lexicon:
     day_word = f"{infl(periods.get('day', ('күн',)))}{_NA}"
     dom_word = f"{infl(periods.get('day_of_month', ('жұлдыз',)))}{_NA}"
     day_tail = f"(?:{_S}(?:(?P<dk>{day_word})|{dom_word}))?"
-    modifiers_alt = _alt(modifiers)
-    rel_day = _alt(w for w, (u, _) in relative.items() if u == "day")
-    rel_year = _alt(w for w, (u, _) in relative.items() if u == "year")
+    modifiers_alt = alternation(modifiers)
+    rel_day = alternation(w for w, (u, _) in relative.items() if u == "day")
+    rel_year = alternation(w for w, (u, _) in relative.items() if u == "year")
     part_stems = []
     for stem in parts:
         base, soft = stem_variants(stem, rules)
@@ -552,12 +513,12 @@ def _build(rules: Rules) -> _Lexicon:
     half_tok = f"(?P<h>{infl(periods.get('half', ('жарты',)))}{_NA})"
     century_abbr = _abbr(periods.get("century_abbreviations", ()))
     century_tok = f"(?:{infl(periods.get('century', ('ғасыр',)))}{_NA}|{century_abbr})"
-    ordinals_alt = _alt(period_ordinals)
-    unit_tok = f"(?P<u>{_alt(units)})(?P<ue>{end}){_NA}"
-    alone_unit_tok = f"(?P<u>{_alt(alone_units)})(?P<ue>{end}){_NA}"
+    ordinals_alt = alternation(period_ordinals)
+    unit_tok = f"(?P<u>{alternation(units)})(?P<ue>{end}){_NA}"
+    alone_unit_tok = f"(?P<u>{alternation(alone_units)})(?P<ue>{end}){_NA}"
     number_tok = rf"(?:(?P<n>{_ND_BEFORE}\d{{1,3}}){_ND_AFTER}|(?P<nw>{_MASK_CARDINAL}{_RUN}))"
     number2_tok = rf"(?:{_HY}(?:(?P<n2>\d{{1,3}}){_ND_AFTER}|(?P<nw2>{_MASK_CARDINAL}{_RUN})))?"
-    range_words = _alt(periods.get("range", ("аралығ",)))
+    range_words = alternation(periods.get("range", ("аралығ",)))
 
     def year(s: str = "", forms: str = jyl) -> str:
         return (
@@ -570,10 +531,10 @@ def _build(rules: Rules) -> _Lexicon:
     # қыркүйекте" is two mentions, "in 2025" and "in September", the second taking its year
     # from the first (KazNERD tags them apart too).
     year_word_list = tuple(periods.get("year", ("жыл",)))
-    year_words = _alt(year_word_list)
+    year_words = alternation(year_word_list)
     ago_posts = "бұрын|кейін|соң|бері|бергі"  # after "3 күн": 3 күн бұрын, 2 жылдан кейін
     jyl_scope = (
-        f"(?:(?:{year_words})(?:{_alt(table.get('attributive', ()))}|{_alt(table.get('genitive', ()))}){_NA}"
+        f"(?:(?:{year_words})(?:{alternation([*table.get('attributive', ()), *table.get('genitive', ())])}){_NA}"
         f"|{_abbr(periods.get('year_abbreviations', ()))})"
     )
     year_slot = (
@@ -605,15 +566,15 @@ def _build(rules: Rules) -> _Lexicon:
             rf"(?::[0-5]\d)?{_ND_AFTER}(?:[-–]?(?P<te{s}>{end1}){_NA})?"
         )
 
-    day_period_alt = _alt(day_periods)
+    day_period_alt = alternation(day_periods)
     sagat_words = tuple(periods.get("hour", ("сағат",)))
-    sagat = _alt(sagat_words)
+    sagat = alternation(sagat_words)
     time_prefix = rf"(?:{_NB}(?P<dp>{day_period_alt}){_S})?(?:{_NB}(?P<sag>{sagat}){_S})?"
     # After a date and a comma, the CLDR abbreviations (сс, жм) are safe to read (yMMMEd).
-    weekday_abbr = _alt(e["abbreviation"] for e in cal.get("weekdays", {}).values())
+    weekday_abbr = alternation(e["abbreviation"] for e in cal.get("weekdays", {}).values())
     weekday_tail = rf"(?:{_S0},?{_S}(?P<wd>{_NB}(?:{weekday_tok}|(?:{weekday_abbr}){_NA})))?"
-    during = _alt(w for w, role in postpositions.items() if role == "during") or "(?!)"
-    season_tok = rf"(?P<sn>{_NB}(?:{_alt(season_forms)}){_NA})" if season_forms else "(?!)"
+    during = alternation(w for w, role in postpositions.items() if role == "during") or "(?!)"
+    season_tok = rf"(?P<sn>{_NB}(?:{alternation(season_forms)}){_NA})" if season_forms else "(?!)"
     cent = (
         rf"(?:{_NB}(?P<cr>{_ROMAN}){_NA}|(?P<cw>{_MASK_ORDINAL}{_RUN})|(?P<cd>{_ND_BEFORE}\d{{1,2}})-{_ORD}"
         rf"|{_NB}(?P<cm>{modifiers_alt}))"
@@ -697,9 +658,9 @@ def _build(rules: Rules) -> _Lexicon:
         # көктемде, қыс; қыс айларында, жаз айлары, жаз бойы (the bare stem too); қыстың күндері
         (
             "season",
-            rf"(?:(?P<sn>{_NB}(?:{_alt(seasons)})){_S}(?P<ai>{ai})"
-            rf"|(?P<sn>{_NB}(?:{_alt(seasons)}))(?={_S}(?:{during}){_NA})"
-            rf"|(?P<sn>{_NB}(?:{_alt(seasons)})(?:{genitive})){_S}(?P<sk>күн(?:і|дер){end}{_NA})"
+            rf"(?:(?P<sn>{_NB}(?:{alternation(seasons)})){_S}(?P<ai>{ai})"
+            rf"|(?P<sn>{_NB}(?:{alternation(seasons)}))(?={_S}(?:{during}){_NA})"
+            rf"|(?P<sn>{_NB}(?:{alternation(seasons)})(?:{genitive})){_S}(?P<sk>күн(?:і|дер){end}{_NA})"
             rf"|{season_tok}(?:{_S}{part_tok}|{_S}(?P<ai>{ai}))?)",
         ),
         # өткен ақпанда; осы қаңтар; келесі наурызда
@@ -718,13 +679,13 @@ def _build(rules: Rules) -> _Lexicon:
         # алдағы жылдары; соңғы жылдары; кейінгі жылдарда
         (
             "vague",
-            rf"{_NB}(?P<vmod>{_alt(cal.get('vague_modifiers', {}))}){_S}"
+            rf"{_NB}(?P<vmod>{alternation(cal.get('vague_modifiers', {}))}){_S}"
             rf"(?P<u>жыл|ай|күн)(?P<ue>дар{end}|дер{end}){_NA}",
         ),
         # соңғы үш жылда; соңғы 11 айда; алдағы 3 жылға; соңғы бір айдың ішінде
         (
             "spann",
-            rf"{_NB}(?P<smod>{_alt(cal.get('span_modifiers', {}))}){_S}{number_tok}{number2_tok}"
+            rf"{_NB}(?P<smod>{alternation(cal.get('span_modifiers', {}))}){_S}{number_tok}{number2_tok}"
             rf"{_S}{unit_tok}"
             rf"(?:{_S}(?P<inside>ішінде|ішіндегі|бойы|бойында|бойғы){_NA})?",
         ),
@@ -880,7 +841,7 @@ def _build(rules: Rules) -> _Lexicon:
 
     def heads(*groups: Iterable[str]) -> str:
         words = {w for group in groups for w in group if w}
-        return f"(?:{_trie(words)})" if words else "(?!)"
+        return f"(?:{trie(words)})" if words else "(?!)"
 
     year_head = {
         *stem_forms(year_word_list),
@@ -904,7 +865,7 @@ def _build(rules: Rules) -> _Lexicon:
     def flag(condition: str, name: str) -> str:
         return f"(?:(?={condition})(?P<{name}>))?"
     gate4 = (
-        rf"[ \t]{{0,3}}{flag(jyl_scope, 'ys')}(?P<yh>{_trie(year_head)})|[ \t]{{0,3}}[-–—]|\.\d"
+        rf"[ \t]{{0,3}}{flag(jyl_scope, 'ys')}(?P<yh>{trie(year_head)})|[ \t]{{0,3}}[-–—]|\.\d"
     )
     # After 3 digits and a space or a hyphen: the count of "3 жыл бұрын", or a range.
     gate3 = rf"-|[ ](?:[ \t]?[-–—]|[ \t]{{0,2}}(?={heads(unit_head)}){ago_after})"
@@ -920,7 +881,7 @@ def _build(rules: Rules) -> _Lexicon:
         rf"|{_ORD}(?:{dash_on}|[ \t]{{1,3}}{heads(century_head)})"
         rf"|(?:{_ORD}(?:-|[ \t]{{1,3}}))?жылдар)"
         rf"|[ \t](?:[ \t]?[-–—][ \t]{{0,2}}{digit_or_mask}"
-        rf"|[ \t]{{0,2}}{flag(ago_after, 'sa')}(?P<sh>{_trie(small_heads)}))"
+        rf"|[ \t]{{0,2}}{flag(ago_after, 'sa')}(?P<sh>{trie(small_heads)}))"
     )
     # After a numeral in words: a year, month, century, quarter, half or unit word (the head
     # word says which branches can follow), or a dash (a range: every branch that has one).
@@ -958,7 +919,7 @@ def _build(rules: Rules) -> _Lexicon:
         kinds = {kind for k in small_heads if head.startswith(k) for kind in head_kinds[k]}
         small_space[head] = tuple(sorted({order[n] for kind in kinds for n in small_kinds.get(kind, ())}))
     gate_mask = (
-        rf"[ \t]{{1,3}}{flag(jyl_scope, 'ks')}{flag(ago_after, 'ka')}(?P<kh>{_trie(head_kinds)})"
+        rf"[ \t]{{1,3}}{flag(jyl_scope, 'ks')}{flag(ago_after, 'ka')}(?P<kh>{trie(head_kinds)})"
         rf"|[ \t]{{0,2}}(?P<kd>[-–—])"
     )
     gate_roman = rf"{dash_on}|[ \t]{{1,3}}{heads(century_head)}|[ \t]{{0,2}}{heads(quarter_head)}"
@@ -1014,7 +975,7 @@ def _build(rules: Rules) -> _Lexicon:
 
     def gate_of(parts: Iterable[Part]) -> str:
         return "|".join(
-            f"{_ROMAN if words is None else f'(?:{_alt(words)})'}(?:{rest})" for words, rest in dict.fromkeys(
+            f"{_ROMAN if words is None else f'(?:{alternation(words)})'}(?:{rest})" for words, rest in dict.fromkeys(
                 (None if words is None else frozenset(words), rest) for words, rest in parts
             )
         )
@@ -1068,13 +1029,13 @@ def _build(rules: Rules) -> _Lexicon:
         for word in follow_words:
             follow_kinds.setdefault(word, set()).add(kind)
     follow_re = (
-        rf"(?:(?=[ \t]{{1,3}}(?P<fh>{_trie(follow_kinds)}))|(?=[ \t]{{1,3}}(?P<fn>{digit_or_mask}))"
+        rf"(?:(?=[ \t]{{1,3}}(?P<fh>{trie(follow_kinds)}))|(?=[ \t]{{1,3}}(?P<fn>{digit_or_mask}))"
         rf"|(?=(?P<fx>{dash_on})))?"
     )
     # The word triggers (\m + the words): the standard re module runs this alternation twice as
     # fast as regex.  Its look-behind refuses a letter or digit before the word; the rarer
     # characters regex also counts as word characters are checked on each hit (_word_triggers).
-    word_re = re.compile(rf"(?<![{_WORD_BEFORE}])(?P<w>{_trie(starts, guards)}){follow_re}")
+    word_re = re.compile(rf"(?<![{_WORD_BEFORE}])(?P<w>{trie(starts, guards)}){follow_re}")
 
     scoped = {order[n] for n in year_starts}
 
@@ -1195,7 +1156,7 @@ def _build(rules: Rules) -> _Lexicon:
 
     for after, same in (("–", "-"), ("\t", " ")):
         digit_plans["small" + after] = digit_plans["small" + same]
-    post_re = regex.compile(rf"{_S}(?P<post>{_alt(postpositions)}){_NA}")
+    post_re = regex.compile(rf"{_S}(?P<post>{alternation(postpositions)}){_NA}")
     range_join_re = regex.compile(rf"{_S}(?:мен|бен|пен){_S}\Z")
     range_end_re = regex.compile(rf"{_S}(?:(?:{range_words}){end}|арасында|арасындағы){_NA}")
     joiner_re = regex.compile(rf"{_S0},?{_S0}(?:күні{_S})?(?:шамамен{_S})?\Z")

@@ -81,11 +81,6 @@ def _name_trie(names: Iterable[str]) -> str:
     return trie(names).replace(r"\ ", r"\s+")
 
 
-def _alternation(words: Iterable[str]) -> str:
-    unique = sorted(set(words), key=lambda w: (-len(w), w))
-    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in unique)
-
-
 @attrs.frozen
 class _Finder:
     """A name matcher and a fast scan for the places where it can start.
@@ -306,7 +301,7 @@ def _extend_places(atoms: list[_Atom], context: Any, m: _Matchers) -> list[_Atom
     out = []
     pattern: regex.Pattern[str] = context.rules.compiled(
         "entities.place_nouns",
-        lambda r: regex.compile(rf"\s+(?:{_alternation(nouns)})(?P<end>[\p{{L}}]{{0,8}}){NOT_LETTER_AFTER}"),
+        lambda r: regex.compile(rf"\s+(?:{_name_trie(nouns)})(?P<end>[\p{{L}}]{{0,8}}){NOT_LETTER_AFTER}"),
     )
     for atom in atoms:
         if atom.cls == "G" and atom.case == "nominative":

@@ -29,7 +29,7 @@ import attrs
 import regex
 
 from .entities import Candidate, possible_cases, sentence_atoms, sentence_entities, strip_case
-from .morphology import NOT_LETTER_AFTER, ending_chain, trie
+from .morphology import NOT_LETTER_AFTER, alternation, ending_chain, trie
 from .rules import Rules
 from .values import DateMention, Distance, Entity, Event, Money, Number, Quantity, Span
 
@@ -135,19 +135,14 @@ class _Compiled:
 # --- compiling rules ----------------------------------------------------------------------
 
 
-def _alt(words: Iterable[str]) -> str:
-    unique = sorted(set(words), key=lambda w: (-len(w), w))
-    return "|".join(regex.escape(w) for w in unique)
-
-
 def _verb_chain(rules: Rules) -> str:
     verb = rules.table("event_grammar").get("verb", {})
     chain = ending_chain(rules)
     return (
-        f"(?:{_alt(verb['voice'])})?(?P<neg>{_alt(verb['negation'])})?"
-        f"(?:(?P<nom>{_alt(verb['nominal'])}){chain}"
-        f"|(?P<tense>{_alt(verb['finite'])})(?:{_alt(verb['person'])})?"
-        f"|(?P<cv>{_alt(verb['converb'])}))"
+        f"(?:{alternation(verb['voice'])})?(?P<neg>{alternation(verb['negation'])})?"
+        f"(?:(?P<nom>{alternation(verb['nominal'])}){chain}"
+        f"|(?P<tense>{alternation(verb['finite'])})(?:{alternation(verb['person'])})?"
+        f"|(?P<cv>{alternation(verb['converb'])}))"
     )
 
 

@@ -22,8 +22,8 @@ Writing goes the other way: :func:`inflect` picks the one allomorph correct text
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import TypeAlias
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 import regex
 
@@ -51,32 +51,41 @@ MAX_CHAIN = 4
 """At most this many endings follow a stem (жыл-дар-ы-нда-ғы)."""
 
 
-def _alternation(words: Iterable[str]) -> str:
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of *words*, longest first (so the longest word wins), escaped.
+
+    >>> alternation(["он", "оны"])
+    'оны|он'
+    """
     unique = sorted(set(words), key=lambda w: (-len(w), w))
     return "|".join(regex.escape(w) for w in unique)
 
 
-_TrieNode: TypeAlias = "dict[str, _TrieNode]"
-
-
-def trie(words: Iterable[str]) -> str:
+def trie(words: Iterable[str], guards: Mapping[str, str] | None = None) -> str:
     """A regex for a set of literals factored by common prefixes; it matches the longest one.
 
     Valid for both ``re`` and ``regex``.  A plain alternation makes the engine try every word at
-    every position, a trie one letter at a time (several times faster on long word lists).
+    every position, a trie one letter at a time (several times faster on long word lists).  A
+    word in *guards* matches only where its guard (a regex) matches right after it.
 
     >>> trie(["кел", "келіс", "келісім"])
     'кел(?:іс(?:ім)?)?'
+    >>> trie(["ай", "айы"], {"ай": "[ ]"})
+    'ай(?:ы|(?=[ ]))'
     """
-    root: _TrieNode = {}
+    guards = guards or {}
+    root: dict[str, Any] = {}
     for word in words:
         node = root
         for ch in word:
             node = node.setdefault(ch, {})
-        node[""] = {}
+        node[""] = guards.get(word)
 
-    def emit(node: _TrieNode) -> str:
+    def emit(node: dict[str, Any]) -> str:
         branches = [regex.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        guard = node.get("")
+        if guard is not None:
+            return f"(?:{'|'.join(branches)}|(?={guard}))" if branches else f"(?={guard})"
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
@@ -96,10 +105,10 @@ def morph_alternation(rules: Rules, extra: Iterable[str] = ()) -> str:
     extra = tuple(extra)
 
     def build(r: Rules) -> str:
-        return _alternation(endings(r) + endings(r, extra))
+        return alternation(endings(r) + endings(r, extra))
 
-    alternation: str = rules.compiled(f"morphology.alternation:{','.join(extra)}", build)
-    return alternation
+    found: str = rules.compiled(f"morphology.alternation:{','.join(extra)}", build)
+    return found
 
 
 def ending_chain(rules: Rules, *, extra: Iterable[str] = (), minimum: int = 0) -> str:
@@ -144,9 +153,9 @@ def inflected(stems: Iterable[str], rules: Rules, *, extra: Iterable[str] = (), 
         plain.append(base)
         if soft is not None:
             softened.append(soft)
-    body = f"(?:{_alternation(plain)}){chain}"
+    body = f"(?:{alternation(plain)}){chain}"
     if softened:
-        body = f"(?:{body}|(?:{_alternation(softened)}){vowel_chain})"
+        body = f"(?:{body}|(?:{alternation(softened)}){vowel_chain})"
     if guard:
         return f"{NOT_LETTER_BEFORE}{body}{NOT_LETTER_AFTER}"
     return body

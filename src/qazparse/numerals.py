@@ -68,7 +68,7 @@ from typing import Any
 import attrs
 import regex
 
-from .morphology import MAX_CHAIN, inflected, is_front
+from .morphology import MAX_CHAIN, alternation, inflected, is_front, trie
 from .values import Number, Ordinal, Qualifier, Value, exact
 
 __all__ = [
@@ -216,37 +216,6 @@ class _Lexicon:
     suffixes: dict[tuple[str, bool], tuple[str, str] | None]  # _split_suffix cache
 
 
-def _alt(words: Any) -> str:
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
-
-
-def _trie(words: Any) -> str:
-    """A ``re`` alternation of *words* factored by common prefixes (it fails fast on other words).
-
-    >>> _trie(["он", "оны", "отыз"])
-    'о(?:ны?|тыз)'
-    """
-    tree: dict[str, Any] = {}
-    for word in set(words):
-        node = tree
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict[str, Any]) -> str:
-        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        if len(branches) == 1:
-            body = branches[0]
-            if "" in node:
-                return f"{body}?" if len(body) == 1 else f"(?:{body})?"
-            return body
-        return "(?:" + "|".join(branches) + ")" + ("?" if "" in node else "")
-
-    return emit(tree)
-
-
 # Letters and digits that are certainly ``[\p{L}\p{M}\d]`` for the token pattern: a token never
 # starts right after one of them.  (Only a subset is needed; see _candidate_pattern.)
 _CYRILLIC = "а-яёәғқңөұүһі"  # lower-case Kazakh Cyrillic: letters in every Unicode version
@@ -288,13 +257,13 @@ def _candidate_pattern(stems: Any) -> Any:
     other = rf"[{_ROMAN_LETTERS}]{{1,8}}[ \t]|[\u0500-\u1fff\u2070-\U0010ffff]"
     return re.compile(
         # a quick look at the next two characters first: most words are not numerals
-        rf"[^{_WORD_CHARS}](?=[0-9{_ROMAN_LETTERS}\u0500-\u1fff\u2070-\U0010ffff]|{_trie({w[:2] for w in stems})})"
+        rf"[^{_WORD_CHARS}](?=[0-9{_ROMAN_LETTERS}\u0500-\u1fff\u2070-\U0010ffff]|{trie({w[:2] for w in stems})})"
         rf"(?:"
         rf"([0-9]{{1,{_MAX_DIGITS}}}+)(?=[{_PLAIN_AFTER_DIGITS}]| (?:{_NOT_DIGIT}|\Z)|\Z)"
         rf"|(?=([0-9]{{1,{_MAX_DIGITS}}}+-[{_CYRILLIC}]{{1,20}}+)(?:[{_PLAIN_AFTER_WORD}]|\Z))[0-9]"
         rf"|[0-9]"
-        rf"|((?:{_trie(cyrillic)})[{_CYRILLIC}]*+)(?=[{_PLAIN_AFTER_WORD}]|\Z)"
-        rf"|{_trie(stems)}"
+        rf"|((?:{trie(cyrillic)})[{_CYRILLIC}]*+)(?=[{_PLAIN_AFTER_WORD}]|\Z)"
+        rf"|{trie(stems)}"
         rf"|(?={other}))"
     )
 
@@ -317,7 +286,7 @@ def _build_lexicon(rules: Any) -> _Lexicon:
     sfx = data["suffixes"]
 
     def group(name: str) -> str:
-        return _alt(morph.get(name, ()))
+        return alternation(morph.get(name, ()))
 
     case = "|".join(group(g) for g in ("genitive", "dative", "accusative", "locative", "ablative", "instrumental"))
     locative = group("locative")
@@ -328,14 +297,15 @@ def _build_lexicon(rules: Any) -> _Lexicon:
     chain = f"(?:{plural})?(?:(?:{poss3})(?:{tail}|н)?|{tail})?"
     latin = data.get("latin", {}).get("endings", {})
     if latin:  # 130-dan, 90-ǵa, 20-sy (KAZAKH.md §9.2)
-        lcase = _alt(e for g in ("genitive", "dative", "accusative", "locative", "ablative") for e in latin.get(g, ()))
-        lposs = _alt(latin.get("possessive3", ()))
+        cases = ("genitive", "dative", "accusative", "locative", "ablative")
+        lcase = alternation(e for g in cases for e in latin.get(g, ()))
+        lposs = alternation(latin.get("possessive3", ()))
         chain = f"(?:{chain}|(?:{lposs})?(?:{lcase})|(?:{lposs}))"
     coll_chain = f"(?:(?:{poss3}|{group('possessive')})(?:{tail}|н)?|{tail})?"
 
-    word_stems = _trie(list(stems) + list(variants))
+    word_stems = trie(list(stems) + list(variants))
     abbreviations = dict(data["abbreviations"])
-    roman_ctx = _alt(data["roman"]["before"])
+    roman_ctx = alternation(data["roman"]["before"])
     d = _MAX_DIGITS
     # One token: digits, an abbreviated scale word, a Roman numeral or a numeral word.  The
     # alternatives start with different characters (a digit; a letter), so the digit branch and
@@ -346,17 +316,17 @@ def _build_lexicon(rules: Any) -> _Lexicon:
         (?P<d>\d{{1,3}}(?:\x20\d{{3}}){{1,12}}(?![\d])|\d{{1,{d}}}(?!\d))
         (?P<frac>,\d{{1,{d}}}(?!\d)|\.\d{{1,{d}}}(?![\d]|\.\d))?
         (?!:\d)(?!\.\d)
-        (?:(?P<dh>[-–])(?P<dsuf>\p{{L}}{{1,20}}+(?:-(?:{_alt(sfx["particles"])}))?)(?![\p{{L}}\p{{M}}]))?
+        (?:(?P<dh>[-–])(?P<dsuf>\p{{L}}{{1,20}}+(?:-(?:{alternation(sfx["particles"])}))?)(?![\p{{L}}\p{{M}}]))?
     """
     letter_branches = rf"""
         (?<![\p{{L}}\p{{M}}\d])
-        (?P<a>{_trie(abbreviations)})(?P<adot>\.)?(?:-(?P<asuf>\p{{L}}{{1,12}}+))?(?![\p{{L}}\p{{M}}\d])
+        (?P<a>{trie(abbreviations)})(?P<adot>\.)?(?:-(?P<asuf>\p{{L}}{{1,12}}+))?(?![\p{{L}}\p{{M}}\d])
       |
         (?<![\p{{L}}\p{{M}}\d])
         (?P<r>[{_ROMAN_LETTERS}]{{1,8}})(?=[ \t]{{1,3}}(?:{roman_ctx}))
       |
         (?<![\p{{L}}\p{{M}}\d])
-        (?P<w>{word_stems})(?P<wsuf>\p{{L}}{{0,16}}+)(?:-(?P<wpart>{_alt(sfx["particles"])}))?(?![\p{{L}}\p{{M}}\d])
+        (?P<w>{word_stems})(?P<wsuf>\p{{L}}{{0,16}}+)(?:-(?P<wpart>{alternation(sfx["particles"])}))?(?![\p{{L}}\p{{M}}\d])
     """
     one = {k: frozenset(v) for k, v in data["one"].items()}
     longest_ending = max(len(e) for group in (*morph.values(), *latin.values()) for e in group)
@@ -384,8 +354,8 @@ def _build_lexicon(rules: Any) -> _Lexicon:
         counter_heads=_heads(folds),
         counter_window=3 + max(map(len, folds)) + 6 * longest_ending + 3 + max(map(len, thens), default=0) + 1 + 8,
         counters=regex.compile(
-            rf"[ \t]{{1,3}}(?:{_alt(data['counters']['fold'])})(?:{chain})"
-            rf"(?:[ \t]{{1,3}}(?:{_alt(data['counters']['then'])}))?(?![\p{{L}}\p{{M}}\d])"
+            rf"[ \t]{{1,3}}(?:{alternation(data['counters']['fold'])})(?:{chain})"
+            rf"(?:[ \t]{{1,3}}(?:{alternation(data['counters']['then'])}))?(?![\p{{L}}\p{{M}}\d])"
         ),
         chain_re=regex.compile(chain),
         coll_chain_re=regex.compile(coll_chain),
@@ -1406,7 +1376,7 @@ def _build_qualifiers(rules: Any) -> _Qualifiers:
         regex.compile(rf"(?r)(?<![\p{{L}}\p{{M}}\d])(?P<q>{alt(before)})[ \t]{{1,3}}\Z") if before else None
     )
     morph = rules.table("morphology")["endings"]
-    ending = _alt(
+    ending = alternation(
         [
             e
             for g in ("possessive3", "accusative", "dative", "locative", "ablative", "genitive")
