@@ -532,7 +532,8 @@ def _build(rules: Rules) -> _Lexicon:
     # from the first (KazNERD tags them apart too).
     year_word_list = tuple(periods.get("year", ("жыл",)))
     year_words = alternation(year_word_list)
-    ago_posts = "бұрын|кейін|соң|бері|бергі"  # after "3 күн": 3 күн бұрын, 2 жылдан кейін
+    ago_posts = alternation(periods.get("ago", ()))  # after "3 күн": 3 күн бұрын, 2 жылдан кейін
+    ago_exact = tuple(periods.get("ago_exact", ()))
     jyl_scope = (
         f"(?:(?:{year_words})(?:{alternation([*table.get('attributive', ()), *table.get('genitive', ())])}){_NA}"
         f"|{_abbr(periods.get('year_abbreviations', ()))})"
@@ -687,12 +688,12 @@ def _build(rules: Rules) -> _Lexicon:
             "spann",
             rf"{_NB}(?P<smod>{alternation(cal.get('span_modifiers', {}))}){_S}{number_tok}{number2_tok}"
             rf"{_S}{unit_tok}"
-            rf"(?:{_S}(?P<inside>ішінде|ішіндегі|бойы|бойында|бойғы){_NA})?",
+            rf"(?:{_S}(?P<inside>{alternation(periods.get('within', ()))}){_NA})?",
         ),
         # 3 күн бұрын; 2 жылдан кейін; 10 жылдан бері; осыдан бір ай бұрын
         (
             "ago",
-            rf"(?:{_NB}(?:тура|дәл){_S})?{number_tok}{number2_tok}{_S}{unit_tok}{_S}"
+            rf"(?:{_NB}(?:{alternation(ago_exact)}){_S})?{number_tok}{number2_tok}{_S}{unit_tok}{_S}"
             rf"(?P<post>{ago_posts}){_NA}",
         ),
         # өткен жылы; келесі айда; осы аптада; өткен ғасырда
@@ -778,7 +779,7 @@ def _build(rules: Rules) -> _Lexicon:
     add(seasons, ("season",))
     add(cal.get("span_modifiers", {}), ("spann",), {"spann": {"number"}})
     add(cal.get("vague_modifiers", {}), ("vague",), {"vague": {"vague"}})
-    add(("тура", "дәл"), ("ago",), {"ago": {"number"}})
+    add(ago_exact, ("ago",), {"ago": {"number"}})
     add(period_ordinals, ("quarter", "half"), {"quarter": {"quarter"}, "half": {"half"}})
     add(
         (
@@ -962,7 +963,7 @@ def _build(rules: Rules) -> _Lexicon:
         "modmonth": [(modifier_words, rf"[ \t]{{1,3}}{heads(month_head)}")],
         "spann": [(set(cal.get("span_modifiers", {})), num_after)],
         "vague": [(set(cal.get("vague_modifiers", {})), r"[ \t]{1,3}(?:жыл|ай|күн)")],
-        "ago": [({"тура", "дәл"}, num_after)],
+        "ago": [(set(ago_exact), num_after)],
         "quarter": [
             (set(period_ordinals), rf"[ \t]{{1,3}}{heads(quarter_head)}"),
             (None, rf"[ \t]{{0,2}}{heads(quarter_head)}"),
