@@ -37,7 +37,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as _dt
-import re
 from collections.abc import Iterator, Sequence
 
 import attrs
@@ -46,7 +45,7 @@ import regex
 from .dates import extract_dates
 from .errors import ParseError
 from .extract import Context, make_context
-from .morphology import ending_chain, trie
+from .morphology import WordScan, ending_chain
 from .names import (
     Token,
     is_domain,
@@ -102,7 +101,7 @@ class _Matchers:
     """Everything compiled once per Rules."""
 
     anchor: regex.Pattern[str]
-    anchor_starts: re.Pattern[str]
+    anchor_starts: WordScan
     outlet: regex.Pattern[str]
     outlet_names: tuple[str, ...]
     descriptor: regex.Pattern[str]
@@ -152,15 +151,13 @@ def _build(rules: Rules) -> _Matchers:
             ]
         )
     )
-    # Where an anchor may start: the first words of its formulas, as a trie on the standard ``re``
-    # engine (it skips ahead to their first letters); the anchor itself is tried only there.
-    # The trie holds the leading letters and digits of each, after which no formula starts, so
-    # a candidate never hides the start of a real anchor.
+    # Where an anchor may start: the leading letters and digits of the first word of each formula
+    # at a word start (see WordScan); the anchor itself is tried only there.
     firsts = [
         _AFTER_LEADING.sub("", w)
         for w in (*report["quotative"], *about["openers"], *according["words"], *labels)
     ]
-    anchor_starts = re.compile(trie(firsts))
+    anchor_starts = WordScan(firsts)
     roles = {" ".join(k.split()): v for k, v in data["roles"].items()}
     dashes = "".join(regex.escape(d) for d in data["dateline"]["dashes"])
     city_word = r"\p{Lu}[\p{Lu}\-]*\p{Lu}"
@@ -652,7 +649,12 @@ def _datelines(context: Context, m: _Matchers) -> list[Byline]:
     norm = context.text.norm
     low = context.text.lower
     out = []
-    for hit in m.dateline.finditer(norm, context.body_start):
+    after = 0
+    for pos in _line_starts(norm, context.body_start):
+        hit = m.dateline.match(norm, pos) if pos >= after else None
+        if hit is None:
+            continue
+        after = hit.end()
         group = "o1" if hit.group("o1") is not None else "o2"
         start, end = hit.span(group)
         text = norm[start:end].strip()
@@ -669,6 +671,23 @@ def _datelines(context: Context, m: _Matchers) -> list[Byline]:
     return out
 
 
+def _line_starts(text: str, start: int) -> Iterator[int]:
+    """The offsets from *start* on where a line starts (where ``^`` matches in multiline mode).
+
+    Trying the dateline pattern only there is what its ``finditer`` does, without a regex
+    engine stepping through every character of the text.
+
+    >>> list(_line_starts("а\\nб\\n", 0)), list(_line_starts("а\\nб\\n", 1))
+    ([0, 2, 4], [2, 4])
+    """
+    if start == 0:
+        yield 0
+    i = text.find("\n", max(start - 1, 0))
+    while i >= 0:
+        yield i + 1
+        i = text.find("\n", i + 1)
+
+
 def _unknown_agency(word: str) -> bool:
     letters = [c for c in word if c.isalpha()]
     if not letters or not word[0].isupper():
@@ -682,8 +701,7 @@ _HANDLERS = {"report": _report, "about": _about, "according": _according, "label
 def _anchors(m: _Matchers, lower: str, start: int) -> Iterator[regex.Match[str]]:
     """What ``m.anchor.finditer(lower, start)`` finds, trying the anchor only where it may start."""
     after = start
-    for cand in m.anchor_starts.finditer(lower, start):
-        pos = cand.start()
+    for pos, _ in m.anchor_starts.starts(lower, start):
         if pos < after:
             continue
         hit = m.anchor.match(lower, pos)

@@ -22,7 +22,8 @@ Writing goes the other way: :func:`inflect` picks the one allomorph correct text
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import re
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 import regex
@@ -92,6 +93,49 @@ def trie(words: Iterable[str], guards: Mapping[str, str] | None = None) -> str:
         return f"(?:{body})?" if "" in node else body
 
     return emit(root)
+
+
+# Letters and digits that are ``[\p{L}\p{M}\d]`` in every Unicode version: a word never starts
+# right after one.  (A subset is enough: see WordScan.)
+CERTAIN_WORD_CHARS = "0-9a-zA-Zа-яА-ЯёЁәғқңөұүһіӘҒҚҢӨҰҮҺІ"
+
+
+class WordScan:
+    """Where one of a set of words may start a word, found by one stdlib ``re`` pass.
+
+    A word-edge guard that comes first (``(?<![\\p{L}\\p{M}\\d])``) makes a regex engine try the
+    whole pattern at every character.  This scan matches one character that is certainly not
+    a letter or digit (:data:`CERTAIN_WORD_CHARS`) followed by the longest of the words, so
+    most of the text is skipped in C.  It finds every place where a word (a prefix of the
+    formula the caller then matches) starts after a non-letter, and a few more after rare
+    letters, which the caller's own guard turns down.  A match consumes only letters and
+    digits after its first character, so it never hides a later word start.
+
+    >>> scan = WordScan(["деп", "бұл"])
+    >>> list(scan.starts("Бұл туралы деп хабарлады, депутат", 0))
+    [(11, 'деп'), (26, 'деп')]
+    >>> list(scan.starts("бұл туралы", 0))
+    [(0, 'бұл')]
+    """
+
+    __slots__ = ("_first", "_scan")
+
+    def __init__(self, words: Iterable[str]) -> None:
+        words = [w for w in words if w]
+        # the words' own letters are letters: adding them keeps the class a set of sure letters
+        sure = CERTAIN_WORD_CHARS + regex.escape("".join(sorted({c for w in words for c in w if c.isalnum()})))
+        body = trie(words) if words else "(?!)"
+        self._scan = re.compile(rf"[^{sure}]({body})")
+        self._first = re.compile(body)
+
+    def starts(self, text: str, start: int = 0) -> Iterator[tuple[int, str]]:
+        """(position, word) for each place from *start* on where a word may start."""
+        if start <= 0:
+            head = self._first.match(text)
+            if head is not None:
+                yield 0, head.group()
+        for m in self._scan.finditer(text, max(start - 1, 0)):
+            yield m.start(1), m.group(1)
 
 
 def endings(rules: Rules, groups: Iterable[str] = _INFLECTION_GROUPS) -> list[str]:
