@@ -3,13 +3,25 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import sys
 import unicodedata
 
 import pytest
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from qazparse.text import _LOOKALIKES, Document, date_prefix, normalize, sentences, tokens
+from qazparse.text import (
+    _CYRILLIC_BLOCKS,
+    _DIGIT_BLOCKS,
+    _LOOKALIKES,
+    Document,
+    date_prefix,
+    normalize,
+    sentences,
+    tokens,
+)
 
 KAZAKH = "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюяАӘБҒҚҢӨҰҮІ"
 ODD = "\u00a0\u202f\u2009\u2011\u2212\u0301\u0306\u0308aeiopcxyə-– ,.%"
@@ -26,6 +38,21 @@ def test_latin_lookalikes_fixed_only_inside_cyrillic_words() -> None:
     assert "XXI" in t.norm and "BAQ.KZ" in t.norm and "iPhone" in t.norm and "Kazinform" in t.norm
     assert "Тоқаев" in t.norm  # Latin o replaced
     assert normalize("Әлiев").norm == "Әліев"  # Latin i is Kazakh і
+
+
+def test_cyrillic_blocks_hold_the_whole_cyrillic_script() -> None:
+    # the look-alike prefilter relies on it (see text._MIXED_PREFILTER)
+    every = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+    script = set(regex.findall(r"\p{Cyrillic}", every))
+    outside = [hex(ord(c)) for c in script if not re.fullmatch(f"[{_CYRILLIC_BLOCKS}]", c)]
+    assert not outside
+
+
+def test_digit_blocks_hold_every_non_ascii_digit() -> None:
+    # the other-script digit prefilter relies on it (see text._OTHER_DIGIT_PREFILTER)
+    every = "".join(chr(c) for c in range(128, sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+    outside = [hex(ord(c)) for c in regex.findall(r"\p{Nd}", every) if not re.fullmatch(f"[{_DIGIT_BLOCKS}]", c)]
+    assert not outside
 
 
 def test_combining_marks_are_composed_and_mapped_back() -> None:
