@@ -128,6 +128,8 @@ class Text:
 
     def span(self, start: int, end: int) -> Span:
         """The :class:`Span` of the original text behind ``norm[start:end]``."""
+        if self._starts is None:  # offsets are the same (no character was recomposed)
+            return Span(start, end, self.original[start:end])
         ostart = self.start_of(start)
         oend = self.end_of(end)
         return Span(ostart, oend, self.original[ostart:oend])
