@@ -208,7 +208,7 @@ class _Lexicon:
     part_window: int  # the same for part_re and score_re
     reach: int  # tokens further apart than this never join (a numeral gap, a range dash, "де")
     join_gaps: frozenset[str]  # what may stand between two tokens that join: _GAPS, _RANGE_GAPS, " де "
-    runs: dict[tuple[Any, ...], tuple[tuple[Any, ...], ...]]  # _Scanner.run_at cache
+    runs: dict[tuple[Any, ...], tuple[tuple[int, int, int, tuple[Any, ...]], ...]]  # _Scanner.run_at cache
     alone_matches: dict[tuple[Any, ...], tuple[Any, ...] | None]  # _Scanner.alone_fields cache
     sign_tails: tuple[str, ...]  # a sign word and the space after it (a cheap pre-check for _with_sign)
     words: dict[str, tuple[str, Any, str, str, str] | None]  # word -> _analyse_word(...) + (stem,), or None
@@ -991,7 +991,7 @@ class _Scanner:
                 fraction = True
             start = tok.start
             key.append(start - base)
-            key.append(_tok_key(tok))
+            key.append(tok.key or _tok_key(tok))
             if k + 1 == len(toks) or not joins[k]:
                 break
             if not adjacent[k]:
@@ -1009,13 +1009,13 @@ class _Scanner:
         cached = runs.get(cache_key)
         if cached is None:
             cached = tuple(
-                (m.start - base, m.end - base, m.core_end - base, *attrs.astuple(m, recurse=False)[3:])
+                (m.start - base, m.end - base, m.core_end - base, attrs.astuple(m, recurse=False)[3:])
                 for m in self.scan_tokens(i, k + 1, cache=False)
             )
             if len(runs) >= _RUN_CACHE_SIZE:
                 runs.clear()
             runs[cache_key] = cached
-        return [NumeralMatch(base + s, base + e, base + c, *rest) for s, e, c, *rest in cached], k + 1
+        return [NumeralMatch(base + s, base + e, base + c, *rest) for s, e, c, rest in cached], k + 1
 
     # -- assembling one match ----------------------------------------------------------
 
@@ -1349,6 +1349,11 @@ class _Qualifiers:
     tail_ends: tuple[int, frozenset[str]]  # n, and the last n letters of each of before_tails
     after_heads: tuple[int, frozenset[str]]  # the first letters of every "after" qualifier (a cheap pre-check)
     after_window: int  # how far past the number an "after" qualifier is looked for
+    # _qualifier_after, remembered per word (see _after_word): the first words of the "after"
+    # phrases (their match reads on past the word), whether the cache may be used, the cache
+    after_phrase_heads: frozenset[str]
+    after_word_cache: bool
+    after_words: dict[str, tuple[Qualifier, str, str, int, int] | None]
 
 
 def _build_qualifiers(rules: Any) -> _Qualifiers:
@@ -1401,6 +1406,9 @@ def _build_qualifiers(rules: Any) -> _Qualifiers:
         # the gap, the longest phrase with up to _QUALIFIER_SPACES more spaces inside, two endings,
         # the look-ahead
         after_window=3 + max(map(len, after), default=0) + _QUALIFIER_SPACES + 2 * longest_ending + 1,
+        after_phrase_heads=frozenset(w.split()[0] for w in after if " " in w),
+        after_word_cache=not any(ch in e for group in morph.values() for e in group for ch in " \t"),
+        after_words={},
     )
 
 
@@ -1484,19 +1492,82 @@ def _qualifier_after(
     """qualifier_after_detail, given ``_next_word_head(lower, end, q.after_heads[0])`` as *head*."""
     if q.after is None or end <= 0 or head not in q.after_heads[1]:
         return None
+    found = _after_word(q, lower, end)
+    if found is None:
+        return None
+    qualifier, governs, _mode, after_end, span_end = found
+    if governs != "nominative" and not _ends_with_case(lex, lower, end, governs):
+        return None
+    return qualifier, end + after_end, end + span_end
+
+
+def _after_word(q: _Qualifiers, lower: str, end: int) -> tuple[Qualifier, str, str, int, int] | None:
+    """The "after" qualifier at *end* before the case check: (qualifier, governed case, span mode,
+    end, span end), the offsets relative to *end*.
+
+    ``q.after`` reads 1-3 spaces and one word, unless the word starts a phrase (``кем емес``):
+    the words and endings hold no space, and a space after the word is no letter, as the
+    pattern's end requires (its window is longer than a word read here).  So apart from a
+    phrase the answer depends on the spaces and the word alone, and is remembered per ``Rules``.
+    """
+    w = _GAP_AND_WORD.match(lower, end) if q.after_word_cache else None
+    if w is None or w.group(1) in q.after_phrase_heads:
+        return _read_after_word(q, lower, end)
+    key = lower[end : w.end()]
+    cache = q.after_words
+    cached = cache.get(key, _MISSING)
+    if cached is _MISSING:
+        if len(cache) >= _WORD_CACHE_SIZE:
+            cache.clear()
+        cached = cache[key] = _read_after_word(q, key, 0)
+    found: tuple[Qualifier, str, str, int, int] | None = cached
+    return found
+
+
+# What _after_word's (and quantities._unit_after's) answer depends on: up to three spaces and a word.
+_GAP_AND_WORD = re.compile(r"[ \t]{0,3}([^ \t]{1,40}+)(?=[ \t]|\Z)")
+
+
+def _read_after_word(q: _Qualifiers, lower: str, end: int) -> tuple[Qualifier, str, str, int, int] | None:
     m = q.after.match(lower, end, end + q.after_window)
     if m is None:
         return None
     qualifier, governs, mode = q.after_map[" ".join(m.group("q").split())]
-    if governs != "nominative" and not _ends_with_case(lex, lower, end, governs):
-        return None
     if mode == "in":
-        return qualifier, m.end(), m.end()
+        return qualifier, governs, mode, m.end() - end, m.end() - end
     words = m.group("q")
     last_gap = max(words.rfind(" "), words.rfind("\t"))
     if mode == "verb" and last_gap > 0:  # кем болмауы: the words before the verb stay in the span
-        return qualifier, m.end(), m.start("q") + len(words[:last_gap].rstrip())
-    return qualifier, m.end(), end
+        return qualifier, governs, mode, m.end() - end, m.start("q") + len(words[:last_gap].rstrip()) - end
+    return qualifier, governs, mode, m.end() - end, 0
+
+
+def _qualifiers_around(
+    lower: str, start: int, end: int, rules: Any
+) -> tuple[tuple[Qualifier, int] | None, tuple[Qualifier, int, int] | None]:
+    """``(qualifier_before(lower, start, rules), qualifier_after_detail(lower, end, rules))``.
+
+    The same answers, for a caller that asks both for many numbers (quantities): the cheap
+    necessary checks of each (the last letters before *start*, the first letters after *end*)
+    are made first, inline, since most numbers have no qualifier.
+
+    >>> from qazparse import default_rules
+    >>> _qualifiers_around("шамамен 60-тан астам", 8, 14, default_rules())
+    ((<Qualifier.APPROXIMATELY: 'approximately'>, 0), (<Qualifier.MORE_THAN: 'more_than'>, 20, 20))
+    """
+    q = _qualifiers(rules)
+    before = after = None
+    if (
+        lower[start - 1 : start] in _SPACE_OR_TAB
+        and lower[max(0, start - q.tails_reach) : start].rstrip(" \t")[-q.tail_ends[0] :] in q.tail_ends[1]
+    ):
+        before = _qualifier_before(q, lower, start)
+    n_after, after_heads = q.after_heads
+    seg = lower[end : end + 3 + n_after]  # _next_word_head(lower, end, n_after), inline
+    body = seg.lstrip(" \t")
+    if 1 <= len(seg) - len(body) <= 3 and body[:n_after] in after_heads:
+        after = _qualifier_after(q, _lexicon(rules), lower, end, body[:n_after])
+    return before, after
 
 
 def _ends(words: Any) -> tuple[int, frozenset[str]]:
@@ -1525,8 +1596,7 @@ def _next_word_head(lower: str, end: int, n: int) -> str:
 
 def _ends_with_case(lex: _Lexicon, lower: str, end: int, case: str) -> bool:
     options = lex.ablative if case == "ablative" else lex.dative if case == "dative" else ()
-    head = lower[max(0, end - 8) : end]
-    return any(head.endswith(o) for o in options)
+    return lower.endswith(options, max(0, end - 8), end)
 
 
 
@@ -1591,6 +1661,8 @@ def extract_numerals(context: Any) -> Iterator[Number | Ordinal]:
     n_ends, tail_ends = q.tail_ends
     tails_reach = q.tails_reach
     alone = lex.alone
+    exact_ = Qualifier.EXACT
+    by_suffix = {"approximate": Qualifier.APPROXIMATELY, "vague": Qualifier.MORE_THAN}
     for m in find_numeral_matches(context):
         if m.ordinal:
             if not isinstance(m.value, int) or m.value <= 0:
@@ -1603,11 +1675,7 @@ def extract_numerals(context: Any) -> Iterator[Number | Ordinal]:
                 continue
             if m.tokens == 1 and m.words and not m.digits and lower[start:end] in alone:
                 continue
-        qualifier = Qualifier.EXACT
-        if m.suffix == "approximate":
-            qualifier = Qualifier.APPROXIMATELY
-        elif m.suffix == "vague":
-            qualifier = Qualifier.MORE_THAN
+        qualifier = by_suffix.get(m.suffix, exact_) if m.suffix else exact_
         seg = lower[end : end + 3 + n_counter]  # _next_word_head(lower, end, n_counter), inline
         body = seg.lstrip(" \t")
         head = body[:n_counter] if 1 <= len(seg) - len(body) <= 3 else ""

@@ -42,7 +42,7 @@ import attrs
 import regex
 
 from .morphology import ending_chain, final_sound, split_endings, stem_variants
-from .numerals import NumeralMatch, find_numeral_matches, qualifier_after_detail, qualifier_before
+from .numerals import _GAP_AND_WORD, NumeralMatch, _qualifiers_around, find_numeral_matches
 from .rules import Rules
 from .values import DateMention, Distance, Money, Qualifier, Quantity, Value, exact
 
@@ -63,6 +63,10 @@ _RATE_DIMENSIONS = {
     ("mass", "area"): "yield",
     ("power", "duration"): "power_rate",
 }
+# The possessive dative ending of a "per" word (сағатына, минутіне), and how far before a number
+# such an ending and the spaces after it reach.
+_RATE_ENDINGS = ("сына", "сіне", "ына", "іне", "на", "не")
+_RATE_REACH = 3 + max(map(len, _RATE_ENDINGS))
 
 
 # --- the lexicon of units, built once per Rules ---------------------------------------------
@@ -106,6 +110,11 @@ class _Lexicon:
     heads1: frozenset[str] = frozenset()  # unit keys of one character (``м``, ``%``)
     heads2: frozenset[str] = frozenset()  # the first two characters of the longer keys
     tails: frozenset[str] = frozenset()  # the last characters of the symbols and codes before a number
+    # _unit_after, remembered per word (see _unit_after): the first words of the keys that are
+    # phrases (their match reads on past the word), and the cache itself
+    phrase_heads: frozenset[str] = frozenset()
+    word_cache: bool = True  # False when an ending has a space in it (then nothing is remembered)
+    units_after: dict[str, tuple[_Unit, int, str, str] | None] = attrs.field(factory=dict)
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -208,7 +217,7 @@ def _build_lexicon(rules: Rules) -> _Lexicon:
     rate_re = None
     if rates:
         rate_re = regex.compile(
-            rf"{_NOT_WORD_BEFORE}(?P<rate>{_alternation(rates)})(?:сына|сіне|ына|іне|на|не)[ \t]{{1,3}}\Z"
+            rf"{_NOT_WORD_BEFORE}(?P<rate>{_alternation(rates)})(?:{'|'.join(_RATE_ENDINGS)})[ \t]{{1,3}}\Z"
         )
     sign_re = regex.compile(rf"[ \t]{{1,2}}(?P<w>{_alternation(signs)}){_NOT_LETTER_AFTER}") if signs else None
     whole_re = None
@@ -244,6 +253,13 @@ def _build_lexicon(rules: Rules) -> _Lexicon:
         heads1=frozenset(key for key in keys if len(key) == 1),
         heads2=frozenset(heads2),
         tails=frozenset(key[-1] for key in before),
+        phrase_heads=frozenset(key.split()[0] for key in keys if " " in key),
+        word_cache=not any(
+            ch in e
+            for group in (*rules.table("morphology")["endings"].values(), _latin_endings(rules))
+            for e in group
+            for ch in " \t"
+        ),
     )
 
 
@@ -278,6 +294,12 @@ def _unit_after(lex: _Lexicon, lower: str, pos: int, checked: bool = False) -> t
 
     *word* is the last word of a unit name as written before its ending (``шақырым``), or
     ``""`` after an abbreviation or a symbol.  *checked*: the caller has made the cheap test below.
+
+    ``lex.after`` reads at most three spaces and then one word, unless the word starts a phrase
+    (``шаршы метр``) or a hyphen joins an ending across a space (``км- ге``, ``% -ға``): its
+    keys and endings hold no space, and what follows the word is a space (not a letter, as
+    the pattern's end requires).  So apart from those cases the answer depends on the spaces
+    and the word alone, and is remembered per ``Rules`` with offsets relative to *pos*.
     """
     if not checked:
         # Most numbers are followed by no unit: look at the next two characters first (after at
@@ -285,6 +307,33 @@ def _unit_after(lex: _Lexicon, lower: str, pos: int, checked: bool = False) -> t
         head = lower[pos : pos + 5].lstrip(" \t")
         if head[:1] not in lex.heads1 and head[:2] not in lex.heads2:
             return None
+    w = _GAP_AND_WORD.match(lower, pos) if lex.word_cache else None
+    if (
+        w is None
+        or w.group(1) in lex.phrase_heads
+        or w.group(1)[-1] in _DASHES
+        or lower[w.end() + 1 : w.end() + 2] in _DASHES
+    ):
+        return _read_unit_after(lex, lower, pos)
+    key = lower[pos : w.end()]
+    cache = lex.units_after
+    cached = cache.get(key, _MISSING)
+    if cached is _MISSING:
+        if len(cache) >= _WORD_CACHE_SIZE:
+            cache.clear()
+        cached = cache[key] = _read_unit_after(lex, key, 0)
+    found: tuple[_Unit, int, str, str] | None = cached
+    if found is None or pos == 0:
+        return found
+    unit, end, ending, word = found
+    return unit, pos + end, ending, word
+
+
+_DASHES = frozenset("-–")
+_WORD_CACHE_SIZE = 20_000
+
+
+def _read_unit_after(lex: _Lexicon, lower: str, pos: int) -> tuple[_Unit, int, str, str] | None:
     m = lex.after.match(lower, pos)
     if m is None:
         return None
@@ -385,7 +434,7 @@ def _memo(rules: Rules, kind: str, key: str, compute: Callable[[], Any]) -> Any:
     return found
 
 
-_MISSING = object()
+_MISSING: Any = object()
 
 
 def _approximate(ending: str, rules: Rules) -> bool:
@@ -512,17 +561,24 @@ class _EndingFacts:
 
 
 def _ending_facts(word: str, ending: str, rules: Rules) -> _EndingFacts:
-    def compute() -> _EndingFacts:
-        return _EndingFacts(
+    cache: dict[tuple[str, str], _EndingFacts] = rules.compiled("quantities.ending-facts", _new_cache)
+    key = (word, ending)
+    facts = cache.get(key)
+    if facts is None:
+        if len(cache) >= _WORD_CACHE_SIZE:
+            cache.clear()
+        facts = cache[key] = _EndingFacts(
             _valid_ending(ending, rules) and _agrees(word, ending, rules),
             _adjectival(ending, rules),
             _ending_groups(ending, rules),
             _nominalised(ending, rules),
             _approximate(ending, rules),
         )
-
-    facts: _EndingFacts = _memo(rules, "facts", f"{word}\0{ending}", compute)
     return facts
+
+
+def _new_cache(rules: Rules) -> dict[Any, Any]:
+    return {}
 
 
 def _postposition(lex: _Lexicon, lower: str, unit: _Unit, end: int) -> int | None:
@@ -588,7 +644,7 @@ def _date_spans(context: Any) -> tuple[list[int], list[int]]:
 
 def _per_unit(lex: _Lexicon, lower: str, found: _Found) -> None:
     """``1,67 миллиграмм / дециметр куб``: a unit divided by another."""
-    if found.ending:
+    if found.ending or "/" not in lower[found.end : found.end + 3]:  # the slash is at most 2 spaces away
         return
     slash = lex.slash.match(lower, found.end)
     if slash is None:
@@ -605,6 +661,10 @@ def _per_unit(lex: _Lexicon, lower: str, found: _Found) -> None:
 def _rate_before(lex: _Lexicon, lower: str, found: _Found) -> None:
     """``сағатына 80 шақырым``: a "per" word before the amount."""
     if lex.rate is None or "/" in found.symbol:
+        return
+    start = found.start
+    # a quick necessary check: the text before the spaces ends as the "per" word does
+    if not lower[max(0, start - _RATE_REACH) : start].rstrip(" \t").endswith(_RATE_ENDINGS):
         return
     m = lex.rate.search(lower, max(0, found.start - 24), found.start)
     if m is None:
@@ -644,10 +704,9 @@ def _qualifiers(lower: str, rules: Rules, found: _Found, strict: bool) -> None:
     :func:`qazparse.numerals.qualifier_after_detail`), and are taken in only by a strict
     parser, where the whole string is one mention.
     """
-    before = qualifier_before(lower, found.start, rules)
+    before, after = _qualifiers_around(lower, found.start, found.end, rules)
     if before is not None:
         found.qualifier, found.start = before
-    after = qualifier_after_detail(lower, found.end, rules)
     if after is not None:
         qualifier, end, span_end = after
         found.qualifier = qualifier
@@ -657,7 +716,8 @@ def _qualifiers(lower: str, rules: Rules, found: _Found, strict: bool) -> None:
 # --- joining candidates: compounds and from-to ranges -----------------------------------------
 
 _JOIN_GAP = regex.compile(r"[ \t]{1,3}|,[ \t]{1,3}")
-_RANGE_GAP = regex.compile(r"(?:[ \t]{1,3}(?P<and>мен|пен|бен))?[ \t]{1,3}\Z")
+_RANGE_AND = ("мен", "пен", "бен")  # "and" between the ends of a range (үш пен бес)
+_RANGE_GAP = regex.compile(rf"(?:[ \t]{{1,3}}(?P<and>{'|'.join(_RANGE_AND)}))?[ \t]{{1,3}}\Z")
 
 
 def _compounds(lower: str, found: list[_Found]) -> list[_Found]:
@@ -693,19 +753,27 @@ def _from_to(lower: str, numbers: list[NumeralMatch], found: list[_Found], rules
     own and stays two mentions (KazNERD convention).
     """
     lex = _lexicon(rules)
-    ablative = set(rules.table("morphology")["endings"].get("ablative", ()))
-    by_end = {n.end: n for n in numbers if not n.ordinal and n.high is None and n.ending in ablative}
+    by_end: dict[int, NumeralMatch] | None = None  # the numbers before "дейін" and "мен", made when needed
     bare_by_end: dict[int, NumeralMatch] = {}
-    for n in numbers:
-        if not n.ending and n.high is None:
-            bare_by_end.setdefault(n.end, n)
     out: list[_Found] = []
     for f in found:
         if f.high is not None or f.start != f.number.start:
             continue
+        # A quick necessary check: without "дейін" only the "мен" branch of _RANGE_GAP can
+        # give a range, and then "мен" (or пен, бен) ends the text before the spaces.
+        if f.qualifier is not Qualifier.UP_TO and not lower[max(0, f.start - 6) : f.start].rstrip(" \t").endswith(
+            _RANGE_AND
+        ):
+            continue
         gap = _RANGE_GAP.search(lower, max(0, f.start - 12), f.start)
         if gap is None:
             continue
+        if by_end is None:
+            ablative = set(rules.table("morphology")["endings"].get("ablative", ()))
+            by_end = {n.end: n for n in numbers if not n.ordinal and n.high is None and n.ending in ablative}
+            for n in numbers:
+                if not n.ending and n.high is None:
+                    bare_by_end.setdefault(n.end, n)
         if gap.group("and"):
             first = bare_by_end.get(gap.start())
             if first is None or first.ordinal:
