@@ -3,8 +3,8 @@
 Events look for trigger words with one trie regex on the standard ``re`` engine, and entities try
 their name matchers only where a trie of first words says a name may start.  These properties
 compare both with the straightforward scan (``regex`` alternation with the exact word guard,
-``pattern.finditer``) on texts built to be awkward: rule and name words glued to letters, hyphens,
-digits and apostrophes, in and out of words.
+``pattern.finditer``, ``pattern.match`` at given places) on texts built to be awkward: rule and
+name words glued to letters, hyphens, digits and apostrophes, in and out of words.
 """
 
 from __future__ import annotations
@@ -16,15 +16,18 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from qazparse import default_rules
-from qazparse.entities import _matchers
-from qazparse.events import _first_word, _rule_hits, _union_hits, compiled_rules
+from qazparse.entities import _finder_hits, _matchers
+from qazparse.events import _TOKENS, _WORD, _WORD_RUN, _first_word, _rule_hits, _union_hits, compiled_rules
 from qazparse.morphology import NOT_LETTER_AFTER, alternation, ending_chain, trie
 from qazparse.text import sentence_bounds
 
 RULES = default_rules()
 COMP = compiled_rules(RULES)
 M = _matchers(RULES)
-FINDERS = {"titles": M.titles, "generic": M.generic, "places": M.places, "orgs": M.orgs}
+# the finders by name: organisations and places are tried at capitalised words, the others anywhere
+_NAMES = {("O", False): "orgs", ("G", False): "places", ("G", True): "generic", ("T", True): "titles"}
+INDEX = {_NAMES[f.cls, f.anywhere]: i for i, f in enumerate(M.finders)}
+FINDERS = {name: M.finders[i] for name, i in INDEX.items()}
 
 FIRST_WORDS = sorted({f for rule in COMP.rules for f, _ in rule.alternatives})
 TITLES = sorted({phrase for entry in RULES.table("titles")["titles"].values() for phrase in entry["words"]})
@@ -73,33 +76,38 @@ def test_trie_matches_the_longest_literal() -> None:
 @example("жаңа іс-сапар", 0)  # a hit runs over the hyphen: сапар after it is not a second hit
 @example("xкелісімге кел", 0)
 @example("αіс-сапар", 0)  # after a letter the fast guard does not know, сапар still starts a word
+@example("азай " + "азай-" * 20, 0)  # a run longer than the union reads
 def test_union_hits_are_those_of_the_plain_alternation(text: str, start: int) -> None:
     lower = text.lower()
     expected = [(m.start(), m.group()) for m in REFERENCE_UNION.finditer(lower, start)]
-    assert _union_hits(COMP, lower, start) == expected
+    hits = _union_hits(COMP, lower, start)
+    assert [(pos, first) for pos, first, _ in hits] == expected
+    for pos, _, word in hits:  # the run of non-spaces there, whole when _rule_hits may use it
+        run = _WORD_RUN.match(lower, pos)
+        assert run is not None
+        assert word is None or run.group().startswith(word)
+        assert word is None or len(word) > 64 or word == run.group()
 
 
-@given(texts, st.sampled_from(sorted(k for k, f in FINDERS.items() if f is not None)), st.integers(0, 5))
-@example("мемлекет басшысы келді, арнайы өкіл ", "titles", 0)  # a title inside a title is not found again
-@example("xбас хатшы «Қазақстанның»", "titles", 1)
-def test_name_scan_is_finditer(text: str, which: str, start: int) -> None:
-    finder = FINDERS[which]
-    assert finder is not None
+@given(texts, st.integers(0, 5), st.integers(0, 5))
+@example("мемлекет басшысы келді, арнайы өкіл ", 0, 0)  # a title inside a title is not found again
+@example("xбас хатшы «Қазақстанның»", 1, 0)
+@example("Үкімет)Си Цзиньпинмен", 0, 0)  # an organisation's first word is a title's too
+def test_finder_hits_are_finditer_and_match(text: str, start: int, cut: int) -> None:
+    # the finders tried anywhere find what pattern.finditer finds, the others what pattern.match
+    # finds at the places given (here every place, in order)
     lower = text.lower()
-    end = max(start, len(lower) - 3)
+    end = max(start, len(lower) - cut)
     stop = len(lower)
-    expected = [m.span() for m in finder.pattern.finditer(lower, start, stop) if m.start() < end]
-    assert [m.span() for m in finder.scan(lower, start, end, stop)] == expected
-
-
-@given(texts, st.sampled_from(sorted(k for k, f in FINDERS.items() if f is not None)))
-def test_name_matches_at_positions(text: str, which: str) -> None:
-    finder = FINDERS[which]
-    assert finder is not None
-    lower = text.lower()
-    positions = range(len(lower))
-    expected = [m.span() for p in positions if (m := finder.pattern.match(lower, p)) is not None]
-    assert [m.span() for m in finder.at(lower, positions)] == expected
+    places = list(range(start, end))
+    found = _finder_hits(M, lower, start, end, stop, places)
+    for name, i in INDEX.items():
+        pattern = M.finders[i].pattern
+        if M.finders[i].anywhere:
+            expected = [m.span() for m in pattern.finditer(lower, start, stop) if m.start() < end]
+        else:
+            expected = [m.span() for p in places if (m := pattern.match(lower, p)) is not None]
+        assert [m.span() for m in found[i]] == expected, name
 
 
 def _reference_names(names: list[str]) -> regex.Pattern[str]:
@@ -118,12 +126,11 @@ REFERENCE_NAMES = {
 }
 
 
-@given(texts, st.sampled_from(sorted(k for k, f in FINDERS.items() if f is not None)))
+@given(texts, st.sampled_from(sorted(FINDERS)))
 @example("мемлекет  басшысы келді", "titles")  # a space of a name matches any run of spaces
 @example("біріккен араб әмірліктеріне", "places")
 def test_name_trie_matches_as_the_longest_first_alternation(text: str, which: str) -> None:
     finder = FINDERS[which]
-    assert finder is not None
     lower = text.lower()
 
     def found(pattern: regex.Pattern[str]) -> list[tuple[int, int, str, str | None]]:
@@ -158,11 +165,21 @@ def test_rule_hits_per_word_are_those_of_the_patterns(text: str) -> None:
     # the per-word memory of _rule_hits gives what the patterns give at this very place
     lower = text.lower()
     bounds = sentence_bounds(text)
-    for pos, first in _union_hits(COMP, lower, 0):
+    for pos, first, word in _union_hits(COMP, lower, 0):
         end = next((b for a, b in bounds if a <= pos < b), None)
         if end is None:
             continue
         expected = _direct_rule_hits(lower, pos, end, first)
-        for _ in range(2):  # the second call may answer from memory
-            got = [(rule.id, m_end, groups) for rule, m_end, groups in _rule_hits(COMP, lower, pos, end, first)]
-            assert got == expected
+        for known in (None, word, word):  # the later calls may answer from memory
+            hits = _rule_hits(COMP, lower, pos, end, first, known)
+            assert [(rule.id, m_end, groups) for rule, m_end, groups in hits] == expected
+
+
+@given(st.text(st.sampled_from(list(" \n\t\u00a0\u2003-'.,5²٣Ⅻaқ\u0301\u0483«»!?ǅ")), max_size=40), st.integers(0, 3))
+@example("  қ-қ' 5.5,  ²-", 0)
+def test_sentence_tokens_in_one_match_are_those_of_finditer(text: str, start: int) -> None:
+    # _Sentence.tokens reads a sentence with one match of _TOKENS
+    found = _TOKENS.match(text, start)
+    assert found is not None
+    expected = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start)]
+    assert list(zip(found.starts(1), found.ends(1), found.captures(1), strict=True)) == expected

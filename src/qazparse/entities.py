@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import Any, NamedTuple
 
 import attrs
@@ -83,44 +83,17 @@ def _name_trie(names: Iterable[str]) -> str:
 
 @attrs.frozen
 class _Finder:
-    """A name matcher and a fast scan for the places where it can start.
-
-    ``starts`` (standard ``re``: a trie of the names' first words, no guard, so the engine skips
-    ahead to their first letters) finds every position where ``pattern`` may match, and more;
-    ``pattern`` (``regex``: names, ending chains, exact word guards) is then tried only there.
-    The trie holds the leading letters, digits, ``-`` and ``'`` of each name, after which no name
-    may start, so a candidate never hides the start of a real match: the matches are those of
-    ``pattern.finditer``, found several times faster.
-    """
+    """A name matcher: ``pattern`` (``regex``: names, ending chains, exact word guards) and the
+    leading runs of its names (their letters, digits, ``-`` and ``'`` up to any other character),
+    which :func:`_finder_hits` looks for first."""
 
     pattern: regex.Pattern[str]
-    starts: re.Pattern[str]
-    longest: int  # the longest first word: a start scan needs this much past its end
-
-    def at(self, lower: str, positions: Iterable[int]) -> Iterator[regex.Match[str]]:
-        """Matches at the given *positions* (capitalised words) that the start scan allows."""
-        for pos in positions:
-            if self.starts.match(lower, pos):
-                hit = self.pattern.match(lower, pos)
-                if hit is not None:
-                    yield hit
-
-    def scan(self, lower: str, start: int, end: int, stop: int) -> Iterator[regex.Match[str]]:
-        """What ``pattern.finditer(lower, start, stop)`` finds that starts before *end*."""
-        after = start
-        for cand in self.starts.finditer(lower, start, min(stop, end + self.longest)):
-            pos = cand.start()
-            if pos >= end:
-                return
-            if pos < after:
-                continue
-            hit = self.pattern.match(lower, pos, stop)
-            if hit is not None:
-                after = hit.end()
-                yield hit
+    firsts: tuple[str, ...]
+    cls: str  # the atom class: O organisation, G place, T title
+    anywhere: bool  # tried at every word (else at capitalised words only)
 
 
-def _name_matcher(names: Iterable[str], rules: Rules) -> _Finder | None:
+def _name_matcher(names: Iterable[str], rules: Rules, cls: str, anywhere: bool) -> _Finder | None:
     names = list(names)
     if not names:
         return None
@@ -128,26 +101,39 @@ def _name_matcher(names: Iterable[str], rules: Rules) -> _Finder | None:
     pattern = regex.compile(
         rf"(?<![\p{{L}}\p{{M}}\d'-])(?P<stem>{_name_trie(names)})(?:-?(?P<end>{chain}))?{NOT_LETTER_AFTER}"
     )
-    # the leading run of characters after which no name may start (see _Finder)
-    firsts = [_AFTER_INSIDE.sub("", name) for name in names]
-    return _Finder(pattern, re.compile(trie(firsts)), max(map(len, firsts)))
+    # the leading run of characters after which no name may start (see _finder_hits)
+    return _Finder(pattern, tuple(_AFTER_INSIDE.sub("", name) for name in names), cls, anywhere)
 
 
 _AFTER_INSIDE = regex.compile(r"[^\p{L}\p{M}\d'-].*", regex.DOTALL)
+# Characters no name follows, as far as ``re`` can name them (a part of [\p{L}\p{M}\d'-]).
+_NOT_BEFORE_NAME = r"a-z\u00df-\u00f6\u00f8-\u00ff\u0430-\u0481\u048a-\u04ff0-9'\-"
 
 
 @attrs.frozen
 class _Matchers:
-    places: _Finder | None
-    generic: _Finder | None
+    # organisations and places (at capitalised words), generic places and titles (anywhere):
+    # earlier finders win where matches overlap
+    finders: tuple[_Finder, ...]
+    # the leading runs of the names as tries (see _finder_hits): of the finders tried at capitalised
+    # words, of those tried anywhere, and the latter after any character no name follows
+    cap_starts: re.Pattern[str]
+    any_starts: re.Pattern[str]
+    word_starts: re.Pattern[str]
+    longest: int  # the longest leading run: a start scan needs this much past the sentence end
+    # a run read by cap_starts or by word_starts -> the finders of the kind with a name starting so
+    cap_finders: dict[str, tuple[int, ...]]
+    any_finders: dict[str, tuple[int, ...]]
     place_info: dict[str, tuple[str, bool | None, bool]]  # lower name -> (type, home, generic)
-    titles: _Finder | None
-    orgs: _Finder | None
     grammar: dict[str, Any]
     not_names: frozenset[str]
     conjunctions: frozenset[str]
     postpositions: frozenset[str]
     reflexive: frozenset[str]
+    # a place noun after a place: `Бейжің қаласындағы` (None: no place nouns)
+    place_nouns: regex.Pattern[str] | None = None
+    # capitalised word -> how it reads as a name atom (see _name_word), filled on first use
+    name_words: dict[str, tuple[int, str, str]] = attrs.field(factory=dict)
 
 
 def _build(rules: Rules) -> _Matchers:
@@ -169,14 +155,45 @@ def _build(rules: Rules) -> _Matchers:
         for n in entry["names"]
     ]
     clause = rules.table("event_grammar").get("clause", {})
+    nouns = clause.get("place_nouns", ())
+    place_nouns = (
+        regex.compile(rf"\s+(?:{_name_trie(nouns)})(?P<end>[\p{{L}}]{{0,8}}){NOT_LETTER_AFTER}") if nouns else None
+    )
+    finders = tuple(
+        finder
+        for finder in (
+            _name_matcher(orgs, rules, "O", False),
+            _name_matcher((k for k, v in info.items() if not v[2]), rules, "G", False),
+            _name_matcher((k for k, v in info.items() if v[2]), rules, "G", True),
+            _name_matcher(titles, rules, "T", True),
+        )
+        if finder is not None
+    )
+    cap_runs = {run for finder in finders if not finder.anywhere for run in finder.firsts}
+    any_runs = {run for finder in finders if finder.anywhere for run in finder.firsts}
+
+    def finders_of(runs: set[str], anywhere: bool) -> dict[str, tuple[int, ...]]:
+        """Each run -> the finders of the kind with a run that is its prefix."""
+        kind = [(i, f) for i, f in enumerate(finders) if f.anywhere == anywhere]
+        return {run: tuple(i for i, f in kind if any(run.startswith(first) for first in f.firsts)) for run in runs}
+
+    cap_trie = trie(cap_runs) if cap_runs else "(?!)"
+    any_trie = trie(any_runs) if any_runs else "(?!)"
     return _Matchers(
-        _name_matcher((k for k, v in info.items() if not v[2]), rules),
-        _name_matcher((k for k, v in info.items() if v[2]), rules),
+        finders,
+        re.compile(cap_trie),
+        re.compile(any_trie),
+        re.compile(rf"[^{_NOT_BEFORE_NAME}]({any_trie})"),
+        max(map(len, any_runs), default=0),
+        finders_of(cap_runs, False),
+        finders_of(any_runs, True),
         info,
-        _name_matcher(titles, rules),
-        _name_matcher(orgs, rules),
         rules.table("event_grammar"),
-        *(frozenset(clause.get(key, ())) for key in ("not_names", "conjunctions", "postpositions", "reflexive")),
+        frozenset(clause.get("not_names", ())),
+        frozenset(clause.get("conjunctions", ())),
+        frozenset(clause.get("postpositions", ())),
+        frozenset(clause.get("reflexive", ())),
+        place_nouns,
     )
 
 
@@ -233,15 +250,12 @@ def _atoms(context: Any, start: int, end: int) -> list[_Atom]:
         if tok.start() >= end:
             break
         capitalised.append(tok)
-    positions = [tok.start() for tok in capitalised]
     place_info = m.place_info
 
     # proper names (organisations, places) start with a capital: they are tried only there
-    passes = ((m.orgs, "O", False), (m.places, "G", False), (m.generic, "G", True), (m.titles, "T", True))
-    for finder, cls, anywhere in passes:
-        if finder is None:
-            continue
-        hits = finder.scan(lower, start, end, stop) if anywhere else finder.at(lower, positions)
+    capitals = [tok.start() for tok in capitalised]
+    for finder, hits in zip(m.finders, _finder_hits(m, lower, start, end, stop, capitals), strict=True):
+        cls = finder.cls
         for hit in hits:
             a_start, a_end = hit.span()
             if lower[a_end : a_end + 1] == "-":
@@ -269,40 +283,100 @@ def _atoms(context: Any, start: int, end: int) -> list[_Atom]:
                 nom_end = stem_end if norm[stem_end] == "-" else stem_end + keep
             else:
                 case, nom_end = "nominative", stem_end
-            atoms.append(_Atom(a_start, a_end, nom_end, cls, case, kind, home))
+            atoms.append(_Atom._make((a_start, a_end, nom_end, cls, case, kind, home)))
             taken.update(span)
-    not_names = m.not_names
+    name_words = m.name_words
     for tok in capitalised:
         word = tok.group()
-        if len(word) < 2 or word.lower() in not_names:
+        read = name_words.get(word)
+        if read is None:
+            read = _name_word(word, rules, m)
+            if len(name_words) >= _NAME_WORDS_SIZE:
+                name_words.clear()
+            name_words[word] = read
+        stem_len, case, kind = read
+        if not stem_len:
             continue
         a_start, a_end = tok.span()
-        span = range(a_start, a_end)
-        if not taken.isdisjoint(span):
+        # (capitalised words do not overlap one another: only the names above may take them)
+        if taken and not taken.isdisjoint(range(a_start, a_end)):
             continue
-        stem, case = strip_case(word, rules)
-        kind = "organization" if stem.isupper() and len(stem) <= 8 else "other"
-        atoms.append(_Atom(a_start, a_end, a_start + len(stem), "N", case, kind))
-        taken.update(span)
-    atoms.sort(key=_atom_start)
+        atoms.append(_Atom._make((a_start, a_end, a_start + stem_len, "N", case, kind, None)))
+    atoms.sort()  # by start: atoms never share a start (their spans do not overlap)
     return _extend_places(atoms, context, m)
 
 
-def _atom_start(atom: _Atom) -> int:
-    return atom.start
+def _finder_hits(
+    m: _Matchers, lower: str, start: int, end: int, stop: int, capitals: list[int]
+) -> list[list[regex.Match[str]]]:
+    """What each finder's pattern matches in ``lower[start:end]``, in text order.
+
+    A finder tried anywhere gets what ``pattern.finditer(lower, start, stop)`` finds that starts
+    before *end*; the others what ``pattern.match(lower, pos)`` finds at the *capitals*.
+
+    A pattern starts with the leading run of one of its names, so it is tried only where a
+    trie of the runs matches (one trie for the finders of each kind): the trie reads the
+    longest run there, and the finders with a run that is a prefix of it are those whose own
+    runs match there (``cap_finders``, ``any_finders``).
+
+    The patterns tried anywhere match only after a character that is no letter, mark, digit,
+    ``'`` or ``-``.  One pass of ``word_starts`` (``re``, reading the character before the run:
+    the engine skips ahead to the spaces and marks instead of trying every place) finds the
+    places after a character that is no Latin or Cyrillic letter, digit, ``'`` or ``-`` where a
+    run starts: every match is among them.  A run found hides the places inside it and right
+    after it, where the character before is one of its own (a letter, digit, ``'`` or ``-``):
+    no name starts there.
+    """
+    finders = m.finders
+    found: list[list[regex.Match[str]]] = [[] for _ in finders]
+    for pos in capitals:
+        read = m.cap_starts.match(lower, pos)
+        if read is not None:
+            for i in m.cap_finders[read.group()]:
+                hit = finders[i].pattern.match(lower, pos)
+                if hit is not None:
+                    found[i].append(hit)
+    limit = min(len(lower), end + m.longest)
+    runs: list[tuple[int, str]] = []
+    if start == 0 and (read := m.any_starts.match(lower, 0, limit)) is not None:
+        runs.append((0, read.group()))  # no character before it
+    for cand in m.word_starts.finditer(lower, max(start - 1, 0), limit):
+        pos = cand.start(1)
+        if pos >= end:
+            break
+        runs.append((pos, cand.group(1)))
+    after = [start] * len(finders)
+    for pos, run in runs:
+        for i in m.any_finders[run]:
+            if pos >= after[i]:  # finditer goes on after the last match
+                hit = finders[i].pattern.match(lower, pos, stop)
+                if hit is not None:
+                    after[i] = hit.end()
+                    found[i].append(hit)
+    return found
+
+
+_NAME_WORDS_SIZE = 50_000
+_NOT_A_NAME = (0, "", "")
+
+
+def _name_word(word: str, rules: Rules, m: _Matchers) -> tuple[int, str, str]:
+    """A capitalised word as a name atom: (length of its stem, case, kind); a stem length 0
+    when it is no name (one letter, or a word of the ``not_names`` list)."""
+    if len(word) < 2 or word.lower() in m.not_names:
+        return _NOT_A_NAME
+    stem, case = strip_case(word, rules)
+    kind = "organization" if stem.isupper() and len(stem) <= 8 else "other"
+    return len(stem), case, kind
 
 
 def _extend_places(atoms: list[_Atom], context: Any, m: _Matchers) -> list[_Atom]:
     """A place followed by a place noun takes its case: ``Бейжің қаласындағы`` is a locative."""
-    nouns = m.grammar.get("clause", {}).get("place_nouns", ())
-    if not nouns:
+    pattern = m.place_nouns
+    if pattern is None:
         return atoms
     lower: str = context.text.lower
     out = []
-    pattern: regex.Pattern[str] = context.rules.compiled(
-        "entities.place_nouns",
-        lambda r: regex.compile(rf"\s+(?:{_name_trie(nouns)})(?P<end>[\p{{L}}]{{0,8}}){NOT_LETTER_AFTER}"),
-    )
     for atom in atoms:
         if atom.cls == "G" and atom.case == "nominative":
             hit = pattern.match(lower, atom.end)
@@ -400,13 +474,20 @@ def sentence_entities(context: Any, start: int, end: int, atoms: Iterable[_Atom]
     return _coordinate(out, norm, lower, _matchers(rules))
 
 
+# What may stand before the first word of a sentence (the sentence start counts from there).
+_NOT_OPENING = re.compile("[^ \t\n\\-–—«\"“'(]")
+
+
 def _sentence_initial(norm: str, start: int, pos: int) -> bool:
-    return not norm[start:pos].strip(" \t\n-–—«\"“'(")
+    """Only opening marks and spaces between the sentence start and *pos*."""
+    return _NOT_OPENING.search(norm, start, pos) is None
 
 
 def _candidate(chunk: list[_Atom], norm: str, sent_start: int, rules: Rules) -> Candidate | None:
     last = chunk[-1]
-    title_idx = max((i for i, a in enumerate(chunk) if a.cls == "T"), default=-1)
+    title_idx = len(chunk) - 1
+    while title_idx >= 0 and chunk[title_idx].cls != "T":
+        title_idx -= 1
     names = [a for a in chunk[title_idx + 1 :] if a.cls == "N"]
     title: str | None = None
     if names and title_idx >= 0:
@@ -416,8 +497,8 @@ def _candidate(chunk: list[_Atom], norm: str, sent_start: int, rules: Rules) -> 
         text = norm[first.start : last.nom_end]
         if title_idx < 0 and len(names) == 1:
             word = text.lower()
-            is_surname = has_surname_ending(word, rules) or "." in word  # Р.Ердоған
-            if _sentence_initial(norm, sent_start, first.start) and not is_surname:
+            is_surname = "." in word or has_surname_ending(word, rules)  # Р.Ердоған
+            if not is_surname and _sentence_initial(norm, sent_start, first.start):
                 return None
             kind = "person" if is_surname else first.kind
         else:
@@ -442,21 +523,26 @@ _VERBISH = regex.compile(r"(?:ды|ді|ты|ті|ады|еді|йды|йді|ғ
 _GAP_SPLIT = regex.compile(r"[\s,]+")
 
 
+def _one_word_in(gap: str, words: frozenset[str]) -> bool:
+    """Whether *gap* is one of *words* between spaces and commas."""
+    parts = [w for w in _GAP_SPLIT.split(gap) if w]
+    return len(parts) == 1 and parts[0] in words
+
+
 def _coordinate(cands: list[Candidate], norm: str, lower: str, m: _Matchers) -> list[Candidate]:
     conj, post, reflexive = m.conjunctions, m.postpositions, m.reflexive
     groups: list[list[int]] = []
     for i, cand in enumerate(cands):
         if i and cands[i - 1].case in ("nominative", cand.case):
             gap = lower[cands[i - 1].end : cand.start]
-            words = [w for w in _GAP_SPLIT.split(gap) if w]
-            if "\n" not in gap and (gap.strip() == "," or (len(words) == 1 and words[0] in conj)):
+            if "\n" not in gap and (gap.strip() == "," or _one_word_in(gap, conj)):
                 groups[-1].append(i)
                 continue
         groups.append([i])
     out = list(cands)
     for gid, members in enumerate(groups):
         last = cands[members[-1]]
-        after = norm[last.end : last.end + 40].split()
+        after = norm[last.end : last.end + 40].split(None, 1)
         following = after[0].strip(",.;:!?»") if after else ""
         oblique = following.lower() in post
         case = last.case
@@ -468,5 +554,5 @@ def _coordinate(cands: list[Candidate], norm: str, lower: str, m: _Matchers) -> 
             oblique = oblique or modifier or bool(_IZAFET_HEAD.match(following))
         for i in members:
             c = cands[i]
-            out[i] = Candidate(c.start, c.end, c.text, c.type, case, c.home, oblique, gid, c.title)
+            out[i] = Candidate._make((c.start, c.end, c.text, c.type, case, c.home, oblique, gid, c.title))
     return out

@@ -42,6 +42,13 @@ resolution (spans into the original text).  Build spans with ``context.text.span
 """
 
 _WORD = regex.compile(r"[\p{L}\p{M}]+(?:['-][\p{L}\p{M}]+)*|\d+(?:[.,]\d+)*|[^\s\p{L}\p{M}\d]")
+# Every token of a sentence in one match (faster than a match object a token): a token starts
+# at every character but white space, so ``_WORD.finditer`` only skips white space between
+# tokens, as this does; ``regex`` keeps the capture of each repetition, and nothing after a
+# token makes the engine take part of it back.  The captures of one match take memory, so only
+# sentences up to _ONE_MATCH characters are read so.
+_TOKENS = regex.compile(rf"(?:\s*({_WORD.pattern}))*")
+_ONE_MATCH = 4096
 _BOUNDARY = regex.compile(r"[;:—–()«»\"“”]|,(?!\d)|\s-\s")
 _OPEN_QUOTE = {"»": "«", "”": "“", '"': '"'}
 
@@ -106,6 +113,13 @@ class _Compiled:
     one_word: dict[str, bool] = attrs.field(factory=dict)
     # (union text, the word from the hit on) -> what the rules match there (see _rule_hits)
     word_hits: dict[tuple[str, str], tuple[_RuleHit, ...]] = attrs.field(factory=dict)
+    # the union reading the character before the first word (see _union_hits)
+    union_after: re.Pattern[str] | None = None
+    # word -> the modality word lists it is on (see _modal_kinds)
+    modal_words: dict[str, int] = attrs.field(factory=dict)
+    # the clause grammar's function words, and the endings of a noun trigger's dependent (_nominal_ok)
+    function_words: frozenset[str] = frozenset()
+    dependent_or_participle: tuple[str, ...] = ()
 
     def pattern(self, rule: _Rule, hit: str) -> regex.Pattern[str]:
         """``rule.pattern`` cut down for a union hit (compiled on first use)."""
@@ -174,7 +188,8 @@ def _first_word(trigger: str) -> str:
 # Letters the union may not follow.  The union runs on the standard ``re`` engine (twice as fast
 # here as ``regex`` with a Unicode lookbehind), whose guard can only name the Latin and Cyrillic
 # letters; each hit is checked again with the whole rule (not after any letter or mark).
-_UNION_GUARD = r"(?<![a-z\u00df-\u00f6\u00f8-\u00ff\u0430-\u0481\u048a-\u04ff])"
+_GUARD_LETTERS = r"a-z\u00df-\u00f6\u00f8-\u00ff\u0430-\u0481\u048a-\u04ff"
+_UNION_GUARD = rf"(?<![{_GUARD_LETTERS}])"
 _AFTER_LETTER = regex.compile(r"[\p{L}\p{M}]")
 
 
@@ -241,6 +256,13 @@ def _compile(rules: Rules) -> _Compiled:
     }
     literals = {f for words in firsts.values() for f in words}
     union = re.compile(_UNION_GUARD + trie(literals)) if literals else None
+    # The same union reading the character before the word instead of looking behind: the
+    # engine then skips to the spaces and marks fast and tries the words only after them
+    # (a lookbehind first makes it try every position).  It also reads on to the end of the
+    # word, for the word cache of _rule_hits.  See _union_hits.
+    after_guard = (
+        re.compile(rf"[^{_GUARD_LETTERS}]({trie(literals)})(?=(\S{{0,{_LONGEST_WORD + 1}}}))") if literals else None
+    )
     # The union matches the longest first word at a position; a rule may start with any first
     # word that is a prefix of it (кел- where the union read келіс).  Rules keep their order.
     by_first = {
@@ -254,7 +276,20 @@ def _compile(rules: Rules) -> _Compiled:
         for key in ("negated_after", "possible_after", "planned_after", "planned_before")
     }
     verbal_noun = frozenset(grammar["verb"]["verbal_noun"])
-    return _Compiled(compiled, union, grammar, dependent, participle, by_first, {}, verbal_noun, globs)
+    return _Compiled(
+        compiled,
+        union,
+        grammar,
+        dependent,
+        participle,
+        by_first,
+        {},
+        verbal_noun,
+        globs,
+        union_after=after_guard,
+        function_words=frozenset(grammar.get("clause", {}).get("function_words", ())),
+        dependent_or_participle=dependent + participle,
+    )
 
 
 def compiled_rules(rules: Rules) -> _Compiled:
@@ -307,7 +342,11 @@ class _Sentence:
         if self._tokens is None:
             # ``lower`` is ``norm`` lower-cased letter for letter, so it splits into the same tokens
             lower: str = self.context.text.lower
-            self._tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(lower, self.start, self.end)]
+            found = _TOKENS.match(lower, self.start, self.end) if self.end - self.start <= _ONE_MATCH else None
+            if found is not None:
+                self._tokens = list(zip(found.starts(1), found.ends(1), found.captures(1), strict=True))
+            else:
+                self._tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(lower, self.start, self.end)]
         return self._tokens
 
     @property
@@ -388,38 +427,56 @@ def events_in(context: Any, mentions: Sequence[Any]) -> list[Event]:
     return found
 
 
-def _union_hits(comp: _Compiled, lower: str, start: int) -> list[tuple[int, str]]:
-    """Where a rule's first word starts (not after a letter or mark), with the longest first word there."""
-    hits: list[tuple[int, str]] = []
-    if comp.union is None:
+def _union_hits(comp: _Compiled, lower: str, start: int) -> list[tuple[int, str, str | None]]:
+    """Where a rule's first word starts (not after a letter or mark), with the longest first word
+    there and the run of non-spaces from there (None when not read: see _rule_hits)."""
+    hits: list[tuple[int, str, str | None]] = []
+    if comp.union is None or comp.union_after is None:
         return hits
+    # ``union.search(lower, pos)`` finds the first place at or after pos whose previous character
+    # is not a guard letter; ``union_after`` reads that previous character itself, so searched
+    # from pos - 1 it finds the same place (one after its match start) and the same words.  Only
+    # the very start of the text has no previous character: it is tried with ``union``.
     pos = start
-    while (m := comp.union.search(lower, pos)) is not None:
-        at = m.start()
-        if at and not lower[at - 1].isspace() and _AFTER_LETTER.match(lower, at - 1):
+    if pos == 0 and (m := comp.union.match(lower)) is not None:
+        hits.append((0, m.group(), None))
+        pos = m.end()
+    search = comp.union_after.search
+    while (m := search(lower, pos - 1 if pos else 0)) is not None:
+        at = m.start(1)
+        if not lower[at - 1].isspace() and _AFTER_LETTER.match(lower, at - 1):
             pos = at + 1  # after a letter the fast guard does not know: look again from the next place
             continue
-        hits.append((at, m.group()))
-        pos = max(m.end(), at + 1)
+        first, rest = m.group(1, 2)
+        hits.append((at, first, first + rest))
+        pos = m.end()
     return hits
 
 
 def _table_events(
-    context: Any, mentions: Sequence[Any], comp: _Compiled, hits: list[tuple[int, str]]
+    context: Any, mentions: Sequence[Any], comp: _Compiled, hits: list[tuple[int, str, str | None]]
 ) -> list[Event]:
     bounds = context.sentences()
     starts = [b[0] for b in bounds]
     lower: str = context.text.lower
     sentences: dict[int, _Sentence] = {}
     out: list[tuple[int, Event]] = []
-    for pos, first in hits:
+    word_hits = comp.word_hits
+    for pos, first, word in hits:
         index = bisect.bisect_right(starts, pos) - 1
         if index < 0:
             continue
         s_start, s_end = bounds[index]
         if pos >= s_end:
             continue
-        for rule, m_end, groups in _rule_hits(comp, lower, pos, s_end, first):
+        # what _rule_hits has kept for the word (the run of non-spaces it reads here); it keeps
+        # only the words no pattern tried at *first* reads past
+        found = None
+        if word is not None and len(word) <= _LONGEST_WORD and pos + len(word) <= s_end:
+            found = word_hits.get((first, word))
+        if found is None:
+            found = _rule_hits(comp, lower, pos, s_end, first, word)
+        for rule, m_end, groups in found:
             if index not in sentences:
                 sentences[index] = _Sentence(context, mentions, s_start, s_end)
             event = _apply(context, comp, rule, pos, pos + m_end, groups, sentences[index])
@@ -434,20 +491,28 @@ _RuleHit = tuple[_Rule, int, dict[str, Any]]
 _WORD_RUN = re.compile(r"\S+")
 
 
-def _rule_hits(comp: _Compiled, lower: str, pos: int, end: int, first: str) -> tuple[_RuleHit, ...]:
+def _rule_hits(
+    comp: _Compiled, lower: str, pos: int, end: int, first: str, word: str | None = None
+) -> tuple[_RuleHit, ...]:
     """The rules whose patterns match at *pos* (where the union read *first*), in rule order,
     without the forms a rule skips (``not_forms``).
 
     A pattern that stays inside one word matches or not by that word alone (it reads letters,
     marks, hyphens and apostrophes, and then looks for a non-letter: a space or the sentence
     end both are), so what the patterns found is kept per word: texts repeat their verbs.
+    *word*, when given, is the run of non-spaces from *pos* (up to _LONGEST_WORD + 1 of them)
+    as the union read it, regardless of *end*.
     """
     key: tuple[str, str] | None = None
     if comp.stays_in_word(first):
         # a word longer than any a pattern reads (a run of hyphenated stems) is matched in place
-        run = _WORD_RUN.match(lower, pos, min(end, pos + _LONGEST_WORD + 1))
-        if run is not None and run.end() - pos <= _LONGEST_WORD:
-            key = (first, run.group())
+        if word is not None and len(word) <= _LONGEST_WORD and pos + len(word) <= end:
+            key = (first, word)  # what _WORD_RUN reads here
+        else:
+            run = _WORD_RUN.match(lower, pos, min(end, pos + _LONGEST_WORD + 1))
+            if run is not None and run.end() - pos <= _LONGEST_WORD:
+                key = (first, run.group())
+        if key is not None:
             found = comp.word_hits.get(key)
             if found is not None:
                 return found
@@ -472,8 +537,11 @@ _LONGEST_WORD = 64
 
 
 def _sorted_mentions(mentions: Sequence[Any]) -> tuple[list[Any], list[int]]:
-    ordered = sorted(mentions, key=lambda m: m.span.start)
-    return ordered, [m.span.start for m in ordered]
+    ordered = sorted(mentions, key=_span_start)
+    return ordered, list(map(_span_start, ordered))
+
+
+_span_start = operator.attrgetter("span.start")
 
 
 def _dedupe(found: list[tuple[int, Event]]) -> list[Event]:
@@ -583,7 +651,7 @@ def _nominal_ok(
                 return hit.end()
     if not rule.body.get("needs_dependent", True):
         return t_end
-    function_words = set(grammar["function_words"])
+    function_words = comp.function_words
     seen = 0
     while i >= 0 and seen < 2:
         word = tokens[i][2]
@@ -594,7 +662,7 @@ def _nominal_ok(
             break
         if word not in function_words:
             seen += 1
-            if len(word) > 3 and word.endswith(comp.dependent_endings + comp.participle_endings):
+            if len(word) > 3 and word.endswith(comp.dependent_or_participle):
                 return t_end
         i -= 1
     return None
@@ -911,7 +979,6 @@ def _modality(
     if "modality" in rule.body:
         return str(rule.body["modality"])
     grammar = comp.grammar["modality"]
-    globs = comp.globs
     window = int(grammar["window"])
     tokens = sent.tokens
     j = _index_before(tokens, t_end) + 1
@@ -928,19 +995,16 @@ def _modality(
         if light is not None:
             groups = light.groupdict()
     verb = groups.get("verb") is not None
-    negated = globs["negated_after"].match
-    if (verb and groups.get("neg")) or any(negated(w) for w in after[:2]):
+    after_kinds = [_modal_kinds(comp, w) for w in after]
+    if (verb and groups.get("neg")) or any(k & _NEGATED for k in after_kinds[:2]):
         return "negated"
     tense = (groups.get("tense") or "") if verb else ""
     nom = (groups.get("nom") or "") if verb else ""
-    possible = globs["possible_after"].match
-    if tense in grammar["possible_forms"] or any(possible(w) for w in after):
+    if tense in grammar["possible_forms"] or any(k & _POSSIBLE for k in after_kinds):
         return "possible"
-    planned = globs["planned_after"].match
-    if embedded or any(planned(w) for w in after):
+    if embedded or any(k & _PLANNED_AFTER for k in after_kinds):
         return "planned"
-    planned = globs["planned_before"].match
-    if any(planned(w) for w in before):
+    if any(_modal_kinds(comp, w) & _PLANNED_BEFORE for w in before):
         return "planned"
     if rule.body.get("tense_modality", True) and (
         tense in grammar["planned_forms"]
@@ -948,6 +1012,27 @@ def _modality(
     ):
         return "planned"
     return "done"
+
+
+# Which word lists of the modality grammar a word is on (bits), kept per word in _Compiled.
+_NEGATED, _POSSIBLE, _PLANNED_AFTER, _PLANNED_BEFORE = 1, 2, 4, 8
+_MODAL_LISTS = (
+    ("negated_after", _NEGATED),
+    ("possible_after", _POSSIBLE),
+    ("planned_after", _PLANNED_AFTER),
+    ("planned_before", _PLANNED_BEFORE),
+)
+
+
+def _modal_kinds(comp: _Compiled, word: str) -> int:
+    """The modality word lists (``negated_after``, ...) that match *word*, as bits."""
+    found = comp.modal_words.get(word)
+    if found is None:
+        found = sum(bit for key, bit in _MODAL_LISTS if comp.globs[key].match(word))
+        if len(comp.modal_words) >= _WORD_CACHE_SIZE:
+            comp.modal_words.clear()
+        comp.modal_words[word] = found
+    return found
 
 
 def _entity(text: Any, cand: Candidate | None) -> Entity | None:

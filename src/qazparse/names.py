@@ -409,6 +409,15 @@ def has_surname_ending(word: str, rules: Rules) -> bool:
     >>> has_surname_ending("Тоқаевтың", default_rules()), has_surname_ending("Руслан", default_rules())
     (True, False)
     """
+    cache: dict[str, bool] = rules.compiled("names.surname_cache", lambda r: {})
+    found = cache.get(word)
+    if found is None:
+        found = _has_surname_ending(word, rules)
+        _remember(cache, word, found)
+    return found
+
+
+def _has_surname_ending(word: str, rules: Rules) -> bool:
     endings: tuple[str, ...] = rules.compiled(
         "names.surname_endings", lambda r: tuple(sorted(_words(r, "surname_endings")))
     )
