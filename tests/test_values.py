@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from decimal import Decimal
+from typing import Any
 
 import attrs
 import pytest
@@ -141,3 +142,37 @@ def test_long_numbers_are_never_rounded(whole: int, frac: int, scale: tuple[str,
     amount = exact(EXACT.multiply(expected, Decimal(factor)))
     assert parse_money(f"{text} {word} теңге").amount == amount
     assert extract(f"Бюджет {text} {word} теңге болды.").money[0].amount == amount
+
+
+# --- overlap resolution ---------------------------------------------------------------------
+
+_KINDS = [
+    lambda span: Number(1, span),
+    lambda span: Ordinal(1, span),
+    lambda span: Money(Decimal(1), "KZT", span),
+    lambda span: Quantity(1, "%", "percent", span),
+]
+
+
+def _greedy(mentions: list[Any]) -> list[Any]:
+    """The definition: longest first, then the more specific, then the earlier, then the one
+    found first; a mention is kept when it overlaps none kept before it."""
+    from qazparse.extract import SPECIFICITY
+
+    ranked = sorted(
+        (m for m in mentions if m.span.start < m.span.end),
+        key=lambda m: (-(m.span.end - m.span.start), -SPECIFICITY.get(type(m), 0), m.span.start),
+    )
+    kept: list[Any] = []
+    for m in ranked:
+        if all(m.span.end <= k.span.start or k.span.end <= m.span.start for k in kept):
+            kept.append(m)
+    return sorted(kept, key=lambda m: (m.span.start, m.span.end))
+
+
+@given(st.lists(st.tuples(st.integers(0, 40), st.integers(0, 8), st.integers(0, 3)), max_size=30))
+def test_resolve_overlaps_is_the_greedy_ranking(items: list[tuple[int, int, int]]) -> None:
+    from qazparse.extract import resolve_overlaps
+
+    mentions = [_KINDS[kind](Span(start, start + size, "x" * size)) for start, size, kind in items]
+    assert [id(m) for m in resolve_overlaps(mentions)] == [id(m) for m in _greedy(mentions)]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 import decimal
+import operator
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -111,18 +112,51 @@ def make_context(text: str, reference_date: _dt.date | None = None, rules: Rules
 
 
 def resolve_overlaps(mentions: Iterable[Mention]) -> list[Mention]:
-    """Keep the longest, most specific mentions so that no two overlap; in text order."""
-    ranked = sorted(
-        mentions,
-        key=lambda m: (-(m.span.end - m.span.start), -SPECIFICITY.get(type(m), 0), m.span.start),
-    )
+    """Keep the longest, most specific mentions so that no two overlap; in text order.
+
+    Between equally long and specific mentions the one found first wins.  Most mentions
+    overlap no other, so the text is cut into runs of mentions that overlap each other (one
+    sweep in text order), and the ranking is needed only inside a run: a mention's fate
+    depends only on the mentions it overlaps.
+    """
+    ordered = sorted((m for m in mentions if m.span.start < m.span.end), key=_start)
+    kept: list[Mention] = []
+    run: list[Mention] = []
+    run_end = -1
+    for m in ordered:
+        span = m.span
+        if span.start >= run_end:
+            if len(run) == 1:
+                kept.append(run[0])
+            elif run:
+                kept.extend(_rank_run(run))
+            run = [m]
+            run_end = span.end
+        else:
+            run.append(m)
+            run_end = max(run_end, span.end)
+    if len(run) == 1:
+        kept.append(run[0])
+    elif run:
+        kept.extend(_rank_run(run))
+    return kept
+
+
+_start = operator.attrgetter("span.start")
+
+
+def _rank(m: Mention) -> tuple[int, int, int]:
+    return -(m.span.end - m.span.start), -SPECIFICITY.get(type(m), 0), m.span.start
+
+
+def _rank_run(run: list[Mention]) -> list[Mention]:
+    """The mentions of one run of overlapping ones that win (the longest, the most specific
+    first), in text order."""
     starts: list[int] = []
     ends: list[int] = []
     kept: list[Mention] = []
-    for m in ranked:
+    for m in sorted(run, key=_rank):
         s, e = m.span.start, m.span.end
-        if s >= e:
-            continue
         i = bisect.bisect_left(starts, s)
         if i < len(starts) and starts[i] < e:
             continue
