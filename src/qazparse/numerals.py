@@ -68,6 +68,7 @@ from typing import Any
 import attrs
 import regex
 
+from .memo import MISSING, remember
 from .morphology import MAX_CHAIN, alternation, inflected, is_front, trie
 from .values import Number, Ordinal, Qualifier, Value, exact
 
@@ -1514,13 +1515,9 @@ def _after_word(q: _Qualifiers, lower: str, end: int) -> tuple[Qualifier, str, s
     if w is None or w.group(1) in q.after_phrase_heads:
         return _read_after_word(q, lower, end)
     key = lower[end : w.end()]
-    cache = q.after_words
-    cached = cache.get(key, _MISSING)
-    if cached is _MISSING:
-        if len(cache) >= _WORD_CACHE_SIZE:
-            cache.clear()
-        cached = cache[key] = _read_after_word(q, key, 0)
-    found: tuple[Qualifier, str, str, int, int] | None = cached
+    found: tuple[Qualifier, str, str, int, int] | None = q.after_words.get(key, MISSING)
+    if found is MISSING:
+        found = remember(q.after_words, key, _read_after_word(q, key, 0))
     return found
 
 

@@ -41,6 +41,7 @@ from typing import Any
 import attrs
 import regex
 
+from .memo import MISSING, remember
 from .morphology import ending_chain, final_sound, split_endings, stem_variants
 from .numerals import _GAP_AND_WORD, NumeralMatch, _qualifiers_around, find_numeral_matches
 from .rules import Rules
@@ -316,13 +317,9 @@ def _unit_after(lex: _Lexicon, lower: str, pos: int, checked: bool = False) -> t
     ):
         return _read_unit_after(lex, lower, pos)
     key = lower[pos : w.end()]
-    cache = lex.units_after
-    cached = cache.get(key, _MISSING)
-    if cached is _MISSING:
-        if len(cache) >= _WORD_CACHE_SIZE:
-            cache.clear()
-        cached = cache[key] = _read_unit_after(lex, key, 0)
-    found: tuple[_Unit, int, str, str] | None = cached
+    found: tuple[_Unit, int, str, str] | None = lex.units_after.get(key, MISSING)
+    if found is MISSING:
+        found = remember(lex.units_after, key, _read_unit_after(lex, key, 0))
     if found is None or pos == 0:
         return found
     unit, end, ending, word = found
@@ -330,7 +327,6 @@ def _unit_after(lex: _Lexicon, lower: str, pos: int, checked: bool = False) -> t
 
 
 _DASHES = frozenset("-–")
-_WORD_CACHE_SIZE = 20_000
 
 
 def _read_unit_after(lex: _Lexicon, lower: str, pos: int) -> tuple[_Unit, int, str, str] | None:
@@ -426,15 +422,10 @@ def _split(ending: str, rules: Rules) -> list[str]:
 
 def _memo(rules: Rules, kind: str, key: str, compute: Callable[[], Any]) -> Any:
     memo: dict[tuple[str, str], Any] = rules.compiled("quantities.memo", lambda r: {})
-    found = memo.get((kind, key), _MISSING)
-    if found is _MISSING:
-        if len(memo) > 50_000:  # endings and unit words are few; bound the memory all the same
-            memo.clear()
-        found = memo[(kind, key)] = compute()
+    found = memo.get((kind, key), MISSING)
+    if found is MISSING:  # endings and unit words are few; the memory is bounded all the same
+        found = remember(memo, (kind, key), compute())
     return found
-
-
-_MISSING: Any = object()
 
 
 def _approximate(ending: str, rules: Rules) -> bool:
@@ -565,14 +556,16 @@ def _ending_facts(word: str, ending: str, rules: Rules) -> _EndingFacts:
     key = (word, ending)
     facts = cache.get(key)
     if facts is None:
-        if len(cache) >= _WORD_CACHE_SIZE:
-            cache.clear()
-        facts = cache[key] = _EndingFacts(
-            _valid_ending(ending, rules) and _agrees(word, ending, rules),
-            _adjectival(ending, rules),
-            _ending_groups(ending, rules),
-            _nominalised(ending, rules),
-            _approximate(ending, rules),
+        facts = remember(
+            cache,
+            key,
+            _EndingFacts(
+                _valid_ending(ending, rules) and _agrees(word, ending, rules),
+                _adjectival(ending, rules),
+                _ending_groups(ending, rules),
+                _nominalised(ending, rules),
+                _approximate(ending, rules),
+            ),
         )
     return facts
 
