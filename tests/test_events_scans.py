@@ -16,7 +16,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from qazparse import default_rules
-from qazparse.entities import _finder_hits, _matchers
+from qazparse.entities import _CAPITALISED, _ENDS_RUN, _cap_tries, _finder_hits, _matchers
 from qazparse.events import _TOKENS, _WORD, _WORD_RUN, _first_word, _rule_hits, _union_hits, compiled_rules
 from qazparse.morphology import NOT_LETTER_AFTER, alternation, ending_chain, trie
 from qazparse.text import sentence_bounds
@@ -108,6 +108,47 @@ def test_finder_hits_are_finditer_and_match(text: str, start: int, cut: int) -> 
         else:
             expected = [m.span() for p in places if (m := pattern.match(lower, p)) is not None]
         assert [m.span() for m in found[i]] == expected, name
+
+
+# Capitalised words as first written: the word guard looked behind at every place.
+REFERENCE_CAPITALISED = regex.compile(r"(?<![\p{L}\p{M}\d'-])(?:\p{Lu}\.\s?)?\p{Lu}[\p{L}\p{M}]*(?:['-][\p{L}\p{M}]+)*")
+capitalised_pieces = st.tuples(words, st.sampled_from(ENDINGS), st.sampled_from([*GLUE, ".", ". ", ".  "])).map(
+    lambda p: "".join(p).capitalize() if len(p[0]) % 2 else "".join(p)
+)
+capitalised_texts = st.lists(
+    st.one_of(capitalised_pieces, st.sampled_from(["Қ.", "Р. ", "ǅ", "Ω", "Xy'Z-", "5Қ"])), max_size=25
+).map("".join)
+
+
+@given(
+    st.one_of(capitalised_texts, st.text(st.sampled_from(list("АаҚқ. -'5\u0301ǅΩ\n")), max_size=30)), st.integers(0, 3)
+)
+@example("Қ. Тоқаев", 0)
+@example("А.б А.  Б 5Қ Қ'", 0)
+def test_capitalised_words_start_at_capitals_as_with_the_lookbehind_first(text: str, start: int) -> None:
+    assert [m.span() for m in _CAPITALISED.finditer(text, start)] == [
+        m.span() for m in REFERENCE_CAPITALISED.finditer(text, start)
+    ]
+
+
+@given(capitalised_texts, st.integers(0, 5), st.integers(0, 5))
+@example("Үкімет)Си Цзиньпинмен", 0, 0)
+@example("Біріккен-5 Араб Әмірліктеріне", 0, 0)
+def test_finder_tries_kept_per_word_are_those_read_in_place(text: str, start: int, cut: int) -> None:
+    # _atoms looks up the finders to try at a capitalised word by the word when what follows it ends
+    # a name's leading run (_ENDS_RUN); it must find what reading cap_starts in place finds
+    lower = text.lower()
+    if len(lower) != len(text):
+        return
+    end = max(start, len(lower) - cut)
+    capitals, tries = [], []
+    for tok in _CAPITALISED.finditer(text, start, end):
+        capitals.append(tok.start())
+        kept = lower[tok.end() : tok.end() + 1] in _ENDS_RUN
+        tries.append(_cap_tries(M, lower[tok.start() : tok.end()]) if kept else None)
+    found = _finder_hits(M, lower, start, end, len(lower), capitals, tries)
+    expected = _finder_hits(M, lower, start, end, len(lower), capitals)
+    assert [[m.span() for m in hits] for hits in found] == [[m.span() for m in hits] for hits in expected]
 
 
 def _reference_names(names: list[str]) -> regex.Pattern[str]:

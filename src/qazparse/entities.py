@@ -134,6 +134,8 @@ class _Matchers:
     place_nouns: regex.Pattern[str] | None = None
     # capitalised word -> how it reads as a name atom (see _name_word), filled on first use
     name_words: dict[str, tuple[int, str, str]] = attrs.field(factory=dict)
+    # lower-case capitalised word -> the finders to try there (see _cap_tries), filled on first use
+    cap_tries: dict[str, tuple[int, ...]] = attrs.field(factory=dict)
 
 
 def _build(rules: Rules) -> _Matchers:
@@ -225,8 +227,11 @@ def strip_case(word: str, rules: Rules) -> tuple[str, str]:
 
 # --- atoms over the whole text ------------------------------------------------------------
 
-# Capitalised words (with an initial: ``Қ.Тоқаев``), the raw material of names.
-_CAPITALISED = regex.compile(r"(?<![\p{L}\p{M}\d'-])(?:\p{Lu}\.\s?)?\p{Lu}[\p{L}\p{M}]*(?:['-][\p{L}\p{M}]+)*")
+# Capitalised words (with an initial: ``Қ.Тоқаев``), the raw material of names: not after a letter,
+# mark, digit, ``'`` or ``-``.  Every match starts with a capital, so the pattern starts with one
+# and looks behind only there (the engine then skips to the capitals instead of looking behind at
+# every place); the initial (``Қ.``) is that first capital followed by a dot.
+_CAPITALISED = regex.compile(r"\p{Lu}(?<![\p{L}\p{M}\d'-]\p{Lu})(?:\.\s?\p{Lu})?[\p{L}\p{M}]*(?:['-][\p{L}\p{M}]+)*")
 
 
 _REACH = 256
@@ -239,22 +244,40 @@ def _atoms(context: Any, start: int, end: int) -> list[_Atom]:
     m = _matchers(rules)
     norm: str = context.text.norm
     lower: str = context.text.lower
-    atoms: list[_Atom] = []
-    taken: set[int] = set()
 
     # Matches may run past the sentence end (and are then dropped); the scan stops a little
     # after it, far enough for any name, so that each sentence costs its own length.
     stop = min(len(norm), end + _REACH)
-    capitalised: list[regex.Match[str]] = []
+    # the capitalised words: (start, end, how the word reads as a name), and the finders to try
+    # at each (proper names start with a capital: organisations and places are tried only there)
+    capitalised: list[tuple[int, int, tuple[int, str, str]]] = []
+    capitals: list[int] = []
+    tries: list[tuple[int, ...] | None] = []
+    name_words, cap_tries = m.name_words, m.cap_tries
     for tok in _CAPITALISED.finditer(norm, start, stop):
-        if tok.start() >= end:
+        a_start, a_end = tok.span()
+        if a_start >= end:
             break
-        capitalised.append(tok)
+        word = tok.group()
+        read = name_words.get(word)
+        if read is None:
+            read = _name_word(word, rules, m)
+            _remember(name_words, word, read)
+        capitalised.append((a_start, a_end, read))
+        capitals.append(a_start)
+        if lower[a_end : a_end + 1] in _ENDS_RUN:
+            low = lower[a_start:a_end]
+            found = cap_tries.get(low)
+            if found is None:
+                found = _cap_tries(m, low)
+                _remember(cap_tries, low, found)
+            tries.append(found)
+        else:
+            tries.append(None)
+    atoms: list[_Atom] = []
+    taken: list[tuple[int, int]] = []  # the spans of the names found (a few a sentence)
     place_info = m.place_info
-
-    # proper names (organisations, places) start with a capital: they are tried only there
-    capitals = [tok.start() for tok in capitalised]
-    for finder, hits in zip(m.finders, _finder_hits(m, lower, start, end, stop, capitals), strict=True):
+    for finder, hits in zip(m.finders, _finder_hits(m, lower, start, end, stop, capitals, tries), strict=True):
         cls = finder.cls
         for hit in hits:
             a_start, a_end = hit.span()
@@ -271,10 +294,9 @@ def _atoms(context: Any, start: int, end: int) -> list[_Atom]:
                 kind, home, generic = place_info.get(key, ("place", None, False))
                 if not generic and not norm[a_start].isupper():
                     continue
-            span = range(a_start, a_end)
-            if not taken.isdisjoint(span):
+            if taken and any(t_start < a_end and a_start < t_end for t_start, t_end in taken):
                 continue
-            chain = hit.group("end") or ""
+            chain = hit.group("end")
             stem_end = hit.end("stem")
             if chain:
                 keep, case = case_of_chain(chain, rules)
@@ -283,31 +305,30 @@ def _atoms(context: Any, start: int, end: int) -> list[_Atom]:
                 nom_end = stem_end if norm[stem_end] == "-" else stem_end + keep
             else:
                 case, nom_end = "nominative", stem_end
+            taken.append((a_start, a_end))  # the name as matched: a place noun after it is no part
+            if cls == "G" and case == "nominative":
+                a_end, case = _place_noun_case(m, lower, a_end, rules)
             atoms.append(_Atom._make((a_start, a_end, nom_end, cls, case, kind, home)))
-            taken.update(span)
-    name_words = m.name_words
-    for tok in capitalised:
-        word = tok.group()
-        read = name_words.get(word)
-        if read is None:
-            read = _name_word(word, rules, m)
-            if len(name_words) >= _NAME_WORDS_SIZE:
-                name_words.clear()
-            name_words[word] = read
-        stem_len, case, kind = read
+    for a_start, a_end, (stem_len, case, kind) in capitalised:
         if not stem_len:
             continue
-        a_start, a_end = tok.span()
         # (capitalised words do not overlap one another: only the names above may take them)
-        if taken and not taken.isdisjoint(range(a_start, a_end)):
+        if taken and any(t_start < a_end and a_start < t_end for t_start, t_end in taken):
             continue
         atoms.append(_Atom._make((a_start, a_end, a_start + stem_len, "N", case, kind, None)))
-    atoms.sort()  # by start: atoms never share a start (their spans do not overlap)
-    return _extend_places(atoms, context, m)
+    if taken:  # (else only capitalised words, found in text order)
+        atoms.sort()  # by start: atoms never share a start (their spans do not overlap)
+    return atoms
 
 
 def _finder_hits(
-    m: _Matchers, lower: str, start: int, end: int, stop: int, capitals: list[int]
+    m: _Matchers,
+    lower: str,
+    start: int,
+    end: int,
+    stop: int,
+    capitals: list[int],
+    tries: list[tuple[int, ...] | None] | None = None,
 ) -> list[list[regex.Match[str]]]:
     """What each finder's pattern matches in ``lower[start:end]``, in text order.
 
@@ -317,7 +338,8 @@ def _finder_hits(
     A pattern starts with the leading run of one of its names, so it is tried only where a
     trie of the runs matches (one trie for the finders of each kind): the trie reads the
     longest run there, and the finders with a run that is a prefix of it are those whose own
-    runs match there (``cap_finders``, ``any_finders``).
+    runs match there (``cap_finders``, ``any_finders``).  *tries*, when given, holds for each
+    capital the finders to try there when already known (see _cap_tries), else None.
 
     The patterns tried anywhere match only after a character that is no letter, mark, digit,
     ``'`` or ``-``.  One pass of ``word_starts`` (``re``, reading the character before the run:
@@ -329,13 +351,15 @@ def _finder_hits(
     """
     finders = m.finders
     found: list[list[regex.Match[str]]] = [[] for _ in finders]
-    for pos in capitals:
-        read = m.cap_starts.match(lower, pos)
-        if read is not None:
-            for i in m.cap_finders[read.group()]:
-                hit = finders[i].pattern.match(lower, pos)
-                if hit is not None:
-                    found[i].append(hit)
+    for k, pos in enumerate(capitals):
+        indices = tries[k] if tries is not None else None
+        if indices is None:
+            read = m.cap_starts.match(lower, pos)
+            indices = m.cap_finders[read.group()] if read is not None else ()
+        for i in indices:
+            hit = finders[i].pattern.match(lower, pos)
+            if hit is not None:
+                found[i].append(hit)
     limit = min(len(lower), end + m.longest)
     runs: list[tuple[int, str]] = []
     if start == 0 and (read := m.any_starts.match(lower, 0, limit)) is not None:
@@ -370,22 +394,41 @@ def _name_word(word: str, rules: Rules, m: _Matchers) -> tuple[int, str, str]:
     return len(stem), case, kind
 
 
-def _extend_places(atoms: list[_Atom], context: Any, m: _Matchers) -> list[_Atom]:
-    """A place followed by a place noun takes its case: ``Бейжің қаласындағы`` is a locative."""
-    pattern = m.place_nouns
-    if pattern is None:
-        return atoms
-    lower: str = context.text.lower
-    out = []
-    for atom in atoms:
-        if atom.cls == "G" and atom.case == "nominative":
-            hit = pattern.match(lower, atom.end)
-            if hit:
-                _, case = case_of_chain(_drop_possessive(hit.group("end")), context.rules)
-                if case != "nominative":
-                    atom = _Atom(atom.start, hit.end(), atom.nom_end, atom.cls, case, atom.kind, atom.home)
-        out.append(atom)
-    return out
+def _place_noun_case(m: _Matchers, lower: str, end: int, rules: Rules) -> tuple[int, str]:
+    """A place followed by a place noun takes its case: ``Бейжің қаласындағы`` is a locative.
+
+    Returns the end and the case of a nominative place ending at *end*.
+    """
+    if m.place_nouns is not None:
+        hit = m.place_nouns.match(lower, end)
+        if hit:
+            _, case = case_of_chain(_drop_possessive(hit.group("end")), rules)
+            if case != "nominative":
+                return hit.end(), case
+    return end, "nominative"
+
+
+# What may follow a capitalised word for the finders to try there to depend on the word alone:
+# the end of the text or a character no leading run of a name holds (see _cap_tries).
+_ENDS_RUN = frozenset(("", " ", "\n", "\t", ",", ".", ";", ":", "!", "?", "»", "«", '"', "“", "”", "(", ")"))
+
+
+def _cap_tries(m: _Matchers, word: str) -> tuple[int, ...]:
+    """The finders to try at a capitalised word (lower case), as ``cap_starts`` reads its start.
+
+    ``cap_starts`` reads the leading run of a name (letters, marks, digits, ``-`` and ``'``): in the
+    text it reads the same as in the word alone when the word is followed by one of _ENDS_RUN (the
+    run ends inside the word or with it), so the answer is kept per word.
+    """
+    read = m.cap_starts.match(word)
+    return m.cap_finders[read.group()] if read is not None else ()
+
+
+def _remember(cache: dict[str, Any], key: str, value: Any) -> None:
+    """Keep *value* in a per-Rules word cache that starts over when full."""
+    if len(cache) >= _NAME_WORDS_SIZE:
+        cache.clear()
+    cache[key] = value
 
 
 def _drop_possessive(chain: str) -> str:

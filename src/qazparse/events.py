@@ -312,10 +312,12 @@ class _Sentence:
     __slots__ = (
         "_atoms",
         "_cases",
+        "_ends",
         "_entities",
         "_entity_starts",
         "_mention_starts",
         "_mentions",
+        "_span",
         "_tokens",
         "all_mentions",
         "context",
@@ -329,24 +331,44 @@ class _Sentence:
         self.start = start
         self.end = end
         self._tokens: list[tuple[int, int, str]] | None = None
+        self._ends: list[int] = []
         self._atoms: list[Any] | None = None
         self._cases: frozenset[str] | None = None
         self._entities: list[Candidate] | None = None
         self._entity_starts: list[int] = []
         self._mentions: list[Any] | None = None
         self._mention_starts: list[int] = []
+        self._span: Span | None = None
+
+    @property
+    def span(self) -> Span:
+        """The sentence in the original text (one object shared by the sentence's events)."""
+        if self._span is None:
+            self._span = self.context.text.span(self.start, self.end)
+        return self._span
 
     @property
     def tokens(self) -> list[tuple[int, int, str]]:
         """Words, numbers and punctuation marks: (start, end, lower-case text)."""
+        return self._read_tokens() if self._tokens is None else self._tokens
+
+    def index_before(self, pos: int) -> int:
+        """Index of the last token ending at or before *pos* (-1 if none)."""
         if self._tokens is None:
-            # ``lower`` is ``norm`` lower-cased letter for letter, so it splits into the same tokens
-            lower: str = self.context.text.lower
-            found = _TOKENS.match(lower, self.start, self.end) if self.end - self.start <= _ONE_MATCH else None
-            if found is not None:
-                self._tokens = list(zip(found.starts(1), found.ends(1), found.captures(1), strict=True))
-            else:
-                self._tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(lower, self.start, self.end)]
+            self._read_tokens()
+        return bisect.bisect_right(self._ends, pos) - 1
+
+    def _read_tokens(self) -> list[tuple[int, int, str]]:
+        """Fill and return ``_tokens``, and fill ``_ends`` (the token ends, for bisect)."""
+        # ``lower`` is ``norm`` lower-cased letter for letter, so it splits into the same tokens
+        lower: str = self.context.text.lower
+        found = _TOKENS.match(lower, self.start, self.end) if self.end - self.start <= _ONE_MATCH else None
+        if found is not None:
+            self._ends = found.ends(1)
+            self._tokens = list(zip(found.starts(1), self._ends, found.captures(1), strict=True))
+        else:
+            self._tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(lower, self.start, self.end)]
+            self._ends = [end for _, end, _ in self._tokens]
         return self._tokens
 
     @property
@@ -569,14 +591,6 @@ def _globs(patterns: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{fnmatch.translate(p)})" for p in patterns) or "(?!)")
 
 
-def _index_before(tokens: list[tuple[int, int, str]], pos: int) -> int:
-    """Index of the last token ending at or before *pos* (-1 if none)."""
-    return bisect.bisect_right(tokens, pos, key=_token_end) - 1
-
-
-_token_end = operator.itemgetter(1)
-
-
 def _is_word(token: tuple[int, int, str]) -> bool:
     return token[2][:1].isalpha()
 
@@ -604,7 +618,7 @@ def _apply(
         groups.get("verb") is not None and (groups.get("nom") or "") in comp.verbal_noun
     )
     if nominal:
-        extended = _nominal_ok(comp, rule, sent.tokens, t_start, t_end, lower)
+        extended = _nominal_ok(comp, rule, sent, t_start, t_end, lower)
         if extended is None:
             return None
         t_end = extended
@@ -631,18 +645,17 @@ def _apply(
     return _build(context, comp, rule, m_end, groups, sent, t_start, t_end, args, embedded)
 
 
-def _nominal_ok(
-    comp: _Compiled, rule: _Rule, tokens: list[tuple[int, int, str]], t_start: int, t_end: int, lower: str
-) -> int | None:
+def _nominal_ok(comp: _Compiled, rule: _Rule, sent: _Sentence, t_start: int, t_end: int, lower: str) -> int | None:
     """Is a noun trigger an event here?  Returns the trigger end (extended over a light verb)."""
     grammar = comp.grammar["clause"]
-    i = _index_before(tokens, t_start)
+    tokens = sent.tokens
+    i = sent.index_before(t_start)
     while i >= 0 and tokens[i][2] in rule.modifier_words:
         i -= 1
     if i >= 0 and tokens[i][2] in grammar["demonstratives"]:
         return None
     if rule.light is not None:
-        j = _index_before(tokens, t_end) + 1
+        j = sent.index_before(t_end) + 1
         for k in range(j, min(j + 3, len(tokens))):
             if not _is_word(tokens[k]):
                 break
@@ -677,7 +690,7 @@ def _embedded(grammar: dict[str, Any], sent: _Sentence, t_end: int, lower: str) 
     if not lower[max(0, i - 3) : i].endswith(("уға", "уге", "юға", "юге")):
         return False
     tokens = sent.tokens
-    j = _index_before(tokens, t_end) + 1
+    j = sent.index_before(t_end) + 1
     if j >= len(tokens):
         return False
     return tokens[j][2].startswith(tuple(grammar["clause"]["controllers"]))
@@ -798,7 +811,7 @@ def _arguments(
 
 def _relative_subject(sent: _Sentence, entity: Candidate, t_start: int, comp: _Compiled) -> bool:
     """``Президент Трамп ұсынған кеңес``: the subject of a participle before the trigger."""
-    j = _index_before(sent.tokens, entity.end) + 1
+    j = sent.index_before(entity.end) + 1
     if j >= len(sent.tokens):
         return False
     start, _, word = sent.tokens[j]
@@ -845,7 +858,7 @@ def _object(context: Any, sent: _Sentence, t_start: int, case: str) -> str | Non
 
     A nominative object is the word before ``болып``/``ретінде`` (``әкімі болып ... тағайындалды``).
     """
-    i = _index_before(sent.tokens, t_start)
+    i = sent.index_before(t_start)
     norm: str = context.text.norm
     if case == "nominative":
         k = next((k for k in range(i, max(i - 6, -1), -1) if sent.tokens[k][2] in ("болып", "ретінде")), -1)
@@ -868,7 +881,7 @@ def _object(context: Any, sent: _Sentence, t_start: int, case: str) -> str | Non
 
 def _token_with_case(context: Any, sent: _Sentence, t_end: int, case: str) -> str | None:
     norm: str = context.text.norm
-    j = _index_before(sent.tokens, t_end) + 1
+    j = sent.index_before(t_end) + 1
     for start, end, word in sent.tokens[j : j + 5]:
         if not word[:1].isalpha():
             break
@@ -981,31 +994,33 @@ def _modality(
     grammar = comp.grammar["modality"]
     window = int(grammar["window"])
     tokens = sent.tokens
-    j = _index_before(tokens, t_end) + 1
-    after = []
-    for _, _, w in tokens[j : j + window]:
+    j = sent.index_before(t_end) + 1
+    # the modality word lists the words after the trigger are on (bits): the first two, all
+    first_two = after = 0
+    for n, (_, _, w) in enumerate(tokens[j : j + window]):
         if not w[:1].isalpha():
             break
-        after.append(w)
-    i = before_index
-    before = [w for _, _, w in tokens[max(0, i - 2) : i + 1]]
+        after |= _modal_kinds(comp, w)
+        if n < 2:
+            first_two = after
     if rule.light is not None and t_end > m_end:
         # the light verb carries the tense: `сапармен бармайды`, `кездесу өткізеді`
         light = rule.light.search(lower, m_end, t_end)
         if light is not None:
             groups = light.groupdict()
     verb = groups.get("verb") is not None
-    after_kinds = [_modal_kinds(comp, w) for w in after]
-    if (verb and groups.get("neg")) or any(k & _NEGATED for k in after_kinds[:2]):
+    if (verb and groups.get("neg")) or first_two & _NEGATED:
         return "negated"
     tense = (groups.get("tense") or "") if verb else ""
     nom = (groups.get("nom") or "") if verb else ""
-    if tense in grammar["possible_forms"] or any(k & _POSSIBLE for k in after_kinds):
+    if tense in grammar["possible_forms"] or after & _POSSIBLE:
         return "possible"
-    if embedded or any(k & _PLANNED_AFTER for k in after_kinds):
+    if embedded or after & _PLANNED_AFTER:
         return "planned"
-    if any(_modal_kinds(comp, w) & _PLANNED_BEFORE for w in before):
-        return "planned"
+    i = before_index
+    for _, _, w in tokens[max(0, i - 2) : i + 1]:
+        if _modal_kinds(comp, w) & _PLANNED_BEFORE:
+            return "planned"
     if rule.body.get("tense_modality", True) and (
         tense in grammar["planned_forms"]
         or (nom in grammar["planned_forms"] and lower[t_end - len(nom) : t_end] == nom)
@@ -1035,10 +1050,10 @@ def _modal_kinds(comp: _Compiled, word: str) -> int:
     return found
 
 
-def _entity(text: Any, cand: Candidate | None) -> Entity | None:
+def _entity(span: Callable[[int, int], Span], cand: Candidate | None) -> Entity | None:
     if cand is None:
         return None
-    return Entity(cand.text, cand.type, text.span(cand.start, cand.end))
+    return Entity(cand.text, cand.type, span(cand.start, cand.end))
 
 
 def _build(
@@ -1058,7 +1073,7 @@ def _build(
     body = rule.body
     attributes: dict[str, str] = dict(body.get("attributes", {}))
     attributes.update(args.attributes)
-    i = _index_before(sent.tokens, t_start)
+    i = sent.index_before(t_start)
     if rule.modifier_words:
         near = {w for _, _, w in sent.tokens[max(0, i - 2) : i + 1]} | set(lower[t_start:t_end].split())
         for name, table in body["modifiers"].items():
@@ -1072,22 +1087,23 @@ def _build(
         attributes["destinations"] = "; ".join(d.text for d in args.destinations)
     if args.agent is not None and args.agent.title:
         attributes["agent_title"] = args.agent.title
-    if args.quote is not None:
-        attributes["quote"] = text.span(*args.quote).text
     span = text.span
+    quote = None if args.quote is None else span(*args.quote)
+    if quote is not None:
+        attributes["quote"] = quote.text
     trigger = span(t_start, t_end)
     lo, hi = trigger.start, trigger.end
-    agent = _entity(text, args.agent)
+    agent = _entity(span, args.agent)
     participants = tuple(Entity(c.text, c.type, span(c.start, c.end)) for c in args.participants)
-    location = _entity(text, args.location)
-    destination = _entity(text, args.destination)
-    parts: list[Span] = [ent.span for ent in (agent, location, destination) if ent is not None]
-    parts += [ent.span for ent in participants]
-    parts += [m.span for m in (args.date, args.count) if m is not None]
-    parts += [m.span for m in args.quantities]
-    parts += [span(a, b) for a, b in args.extra_spans]
-    if args.quote is not None:
-        parts.append(span(*args.quote))
+    location = _entity(span, args.location)
+    destination = _entity(span, args.destination)
+    # the event spans from the first to the last of its parts
+    parts: list[Span] = [ent.span for ent in (agent, location, destination, *participants) if ent is not None]
+    parts += [m.span for m in (args.date, args.count, *args.quantities) if m is not None]
+    if args.extra_spans:
+        parts += [span(a, b) for a, b in args.extra_spans]
+    if quote is not None:
+        parts.append(quote)
     for part in parts:
         if part.start < lo:
             lo = part.start
@@ -1096,7 +1112,7 @@ def _build(
     return Event(
         type=rule.type,
         trigger=trigger,
-        sentence=text.span(sent.start, sent.end),
+        sentence=sent.span,
         span=Span(lo, hi, text.original[lo:hi]),
         rule=rule.id,
         agent=agent,
