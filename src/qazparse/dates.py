@@ -51,13 +51,13 @@ from __future__ import annotations
 import calendar as _calendar
 import datetime as _dt
 import itertools
+import operator
 import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import attrs
 import regex
-from dateutil.relativedelta import relativedelta
 
 from .morphology import alternation, cases, ending_chain, inflected, split_endings, stem_variants, trie
 from .numerals import find_numeral_matches
@@ -74,6 +74,9 @@ _MASK_CARDINAL = "\ue000"
 _MASK_ORDINAL = "\ue001"
 _MASKS = f"[{_MASK_CARDINAL}{_MASK_ORDINAL}]"
 _MASK_CHARS = frozenset(_MASK_CARDINAL + _MASK_ORDINAL)
+# A group whose pattern starts with a mask: a numeral in words (yw, dw, nw, hhw, ...).
+_MASK_GROUP = re.compile(rf"\(\?P<(\w+)>\[?[{_MASK_CARDINAL}{_MASK_ORDINAL}]")
+_AFTER_MASKS = frozenset(f"-–—{_MASK_CARDINAL}{_MASK_ORDINAL}")
 _RUN = "{1,120}"  # a masked numeral phrase in a date slot: longer ones are not days or years
 _NB = r"(?<![\p{L}\p{M}\d])"
 _NA = r"(?![\p{L}\p{M}])"
@@ -84,16 +87,20 @@ _S0 = r"[ \t]{0,2}"
 _HY = r"[ \t]{0,2}[-–—][ \t]{0,2}"
 _ORD = r"(?:сыншы|сінші|ыншы|інші|ншы|нші|шы|ші)"
 _ROMAN = r"[ivxlcіх]{1,7}"
+_ROMAN_LETTERS = frozenset("ivxlcіх")
+_ROMAN_RUN = re.compile(r"[ivxlcіх]+")
+# A calendar unit as (months, days).
 _UNIT_DELTA = {
-    "day": relativedelta(days=1),
-    "week": relativedelta(weeks=1),
-    "month": relativedelta(months=1),
-    "quarter": relativedelta(months=3),
-    "half": relativedelta(months=6),
-    "year": relativedelta(years=1),
-    "decade": relativedelta(years=10),
-    "century": relativedelta(years=100),
+    "day": (0, 1),
+    "week": (0, 7),
+    "month": (1, 0),
+    "quarter": (3, 0),
+    "half": (6, 0),
+    "year": (12, 0),
+    "decade": (120, 0),
+    "century": (1200, 0),
 }
+_MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # (February in a leap year)
 _ISO_UNIT = {"day": "D", "week": "W", "month": "M", "year": "Y", "quarter": "Q", "hour": "H", "minute": "MIN"}
 _POST_QUALIFIER = {
     "up_to": Qualifier.UP_TO,
@@ -115,7 +122,14 @@ def _safe(make: Callable[[], Interval]) -> Interval | None:
 
 
 def _month_end(year: int, month: int) -> _dt.date:
-    return _dt.date(year, month, _calendar.monthrange(year, month)[1])
+    return _dt.date(year, month, _days_in_month(year, month))
+
+
+def _days_in_month(year: int, month: int) -> int:
+    """``calendar.monthrange(year, month)[1]`` without the weekday it also works out."""
+    if not 1 <= month <= 12:
+        raise ValueError(f"bad month number {month}")
+    return 29 if month == 2 and _calendar.isleap(year) else _MONTH_DAYS[month - 1] - (month == 2)
 
 
 def _year_interval(year: int) -> Interval | None:
@@ -182,14 +196,20 @@ def _week(day: _dt.date, offset: int) -> Interval:
 
 
 def _shift(day: _dt.date, unit: str, n: int) -> _dt.date | None:
+    """*day* moved *n* units; a day the month does not have becomes its last (31 March less a
+    month is 28 or 29 February, as with dateutil's ``relativedelta``); None out of range."""
     delta = _UNIT_DELTA.get(unit)
     if delta is None:
         return None
+    months, days = delta
     try:
-        result: _dt.date = day + delta * n
+        if months:
+            year, month = divmod(day.year * 12 + day.month - 1 + months * n, 12)
+            month += 1
+            return day.replace(year=year, month=month, day=min(day.day, _days_in_month(year, month)))
+        return day + _dt.timedelta(days=days * n)
     except (ValueError, OverflowError):
         return None
-    return result
 
 
 def resolve_relative(
@@ -348,17 +368,25 @@ class _Lexicon:
     postpositions: dict[str, str]
     seasons: dict[str, tuple[int, int]]
     scope_re: Any  # the year slot that starts the year-scope branches (+ the word after it): once per trigger
+    scope_readings: tuple[Any, ...]  # scope_re, one reading of the year slot each (see _candidates)
     branches: tuple[tuple[str, Any], ...]
     trigger_res: tuple[Any, ...]
     roman_re: Any
-    roman_scan: re.Pattern[str]
+    roman_scan: re.Pattern[str] | None  # None: the word scan finds the Roman numerals too
     mask_re: Any
-    word_re: re.Pattern[str]
+    # What may follow a space after a masked numeral in mask_re: a space, a dash or a head word
+    # of one letter; the first two letters of a longer head word.
+    mask_after_space: frozenset[str]
+    mask_head_starts: frozenset[str]
+    word_at: re.Pattern[str]  # the trigger words (and Roman numerals) at the start of the text
+    word_scan: re.Pattern[str]  # ... after any character that is not a letter or a digit
     word_initials_plain: bool  # every trigger word starts with a word character (as regex sees it)
     # What each trigger tries: a _Plan per trigger (and for the running text and parse_date).
     word_plans: dict[str, tuple[Any, _Plans]]  # word -> (gate regex or None, plans)
     # A trigger word -> the word after it (its head, "#number", "#dash", "") -> plans (none: no branch).
     follow_plans: dict[str, dict[str, _Plans]]
+    month_next: Any  # after a month word's letters: a dash, ай, or a day (see month_plans)
+    month_plans: dict[str, dict[str | None, _Plans]]  # month word -> month_next's lastgroup -> plans
     scope_tails: dict[str | None, tuple[_Entry, ...]]  # the word after the year scope -> year branches
     year_entries: tuple[_Entry, ...]  # every year-scope branch
     jyl_words: frozenset[str]  # words whose plan differs when жыл follows (word + " ")
@@ -366,12 +394,22 @@ class _Lexicon:
     # (the head word after a numeral in words, the year scope and "ago" flags, whether the
     # numeral is 1000-2999, whether it is an ordinal) -> plans
     mask_plans: dict[tuple[str, bool, bool, bool, bool], _Plans]
-    small_plans: dict[tuple[str, bool], _Plans]  # (the head word after 1-2 digits and a space, "ago" flag)
+    # (the head word after 1-2 digits and a space, "ago" flag, a year after the month)
+    small_plans: dict[tuple[str, bool, bool], _Plans]
+    dash_plans: dict[tuple[bool, ...], _Plans]  # after 1-2 digits and a hyphen: the flags in dash_flags
+    dash_flags: tuple[str, ...]
     year_plans: dict[tuple[str, bool], _Plans]  # (the year word after 4 digits, year scope flag)
     mask_dash_plans: _Plans  # a dash after a numeral in words
     quote_plans: _Plans
     roman_plans: _Plans
+    classifiers: dict[str, tuple[int, ...]]  # branch -> _classifier_groups
+    mask_groups: dict[str, tuple[int, ...]]  # branch -> the numbers of its groups of masks (numerals in words)
+    drafts: dict[tuple[Any, ...], tuple[Any, ...] | None]  # see _draft
     postposition_re: Any
+    # What may follow the first space of postposition_re: a space or a postposition of one
+    # letter; the first two letters of a longer one.
+    postposition_initials: frozenset[str]
+    postposition_starts: frozenset[str]
     range_join_re: Any
     range_end_re: Any
     joiner_re: Any
@@ -498,7 +536,8 @@ def _build(rules: Rules) -> _Lexicon:
     dom_word = f"{infl(periods.get('day_of_month', ('жұлдыз',)))}{_NA}"
     day_tail = f"(?:{_S}(?:(?P<dk>{day_word})|{dom_word}))?"
     modifiers_alt = alternation(modifiers)
-    rel_day = alternation(w for w, (u, _) in relative.items() if u == "day")
+    rel_day_words = [w for w, (u, _) in relative.items() if u == "day"]
+    rel_day = alternation(rel_day_words)
     rel_year = alternation(w for w, (u, _) in relative.items() if u == "year")
     part_stems = []
     for stem in parts:
@@ -538,10 +577,13 @@ def _build(rules: Rules) -> _Lexicon:
         f"(?:(?:{year_words})(?:{alternation([*table.get('attributive', ()), *table.get('genitive', ())])}){_NA}"
         f"|{_abbr(periods.get('year_abbreviations', ()))})"
     )
-    year_slot = (
-        rf"(?:{year(forms=jyl_scope)}|{_NB}(?P<ry>{rel_year}){rel_year_attr}{_NA}"
-        rf"|{_NB}(?P<ymod>{modifiers_alt}){_S}(?P<jylr>{jyl_scope})|{_NB}(?P<jyl0>{year_words})(?:дың|дің){_NA})"
+    year_readings = (
+        year(forms=jyl_scope),
+        rf"{_NB}(?P<ry>{rel_year}){rel_year_attr}{_NA}",
+        rf"{_NB}(?P<ymod>{modifiers_alt}){_S}(?P<jylr>{jyl_scope})",
+        rf"{_NB}(?P<jyl0>{year_words})(?:дың|дің){_NA}",
     )
+    year_slot = f"(?:{'|'.join(year_readings)})"
 
     def day(s: str = "") -> str:
         return (
@@ -797,18 +839,19 @@ def _build(rules: Rules) -> _Lexicon:
         ("time", "clock", "hour", "hourw", "daypart"),
         {n: {"number", "hour"} for n in ("time", "clock", "hour", "hourw")},
     )
-    # Digits: which branches depend on how many digits there are and what follows them.
+    # Digits: which branches depend on how many digits there are and what follows them (after
+    # 1-2 digits and a hyphen, see dash_reads; a space then a dash is a range: 2 – 3 наурыз).
     digit_starts = {
-        "year": (*year_starts, "yy", "decade", "numeric", "year"),
+        # (4 digits and a year word, with or without a hyphen and an ordinal ending, are the
+        # "yh" triggers: see gate4 and year_plans)
+        "year": ("yy", "decade", "numeric"),
         "small:": ("time", "clock"),
         "small.": ("numeric", "time", "clock"),
-        "small-": ("dm", "dmy", "quarter", "half", "decade", "ago", "time", "clock"),
-        "small ": ("dm", "dmy", "ago", "decade"),
+        "small ": ("dm", "dmy", "ago"),
         "hundreds": ("ago",),
     }
     # Modifiers: the year-scope branches only when жыл follows.
     year_scope_words = {w for w, (u, _) in relative.items() if u == "year"}
-    digit_starts["small-"] = (*digit_starts["small-"], "century")
     word_branches: dict[str, tuple[int, ...]] = {}
     for word in starts:
         names = set().union(*(b for w, b in starts.items() if word.startswith(w)))
@@ -858,7 +901,8 @@ def _build(rules: Rules) -> _Lexicon:
     part_head = stem_forms(parts)
     digit_or_mask = f"[\\d«{_MASK_CARDINAL}{_MASK_ORDINAL}]"
     dash_on = r"[ \t]{0,2}[-–—]"
-    # After a 4-digit number: a year word, a dash (2020-2025, 2025-10-21, 1990-жылдары), .MM.
+    # After a 4-digit number: a year word (also after a hyphen and an ordinal ending: 2020-сыншы
+    # жылы, 1990-жылдары), a dash (2020-2025, 2025-10-21), .MM.
     # Flags read at a head word (empty groups set when their look-ahead holds): the year
     # scope (жылғы, жылдың, ж.) for the year-scope branches, and "<count> <unit> бұрын" for "ago".
     ago_after = rf"[\p{{L}}\p{{M}}]++[ \t]{{1,3}}(?:{ago_posts}){_NA}"
@@ -866,23 +910,37 @@ def _build(rules: Rules) -> _Lexicon:
     def flag(condition: str, name: str) -> str:
         return f"(?:(?={condition})(?P<{name}>))?"
     gate4 = (
-        rf"[ \t]{{0,3}}{flag(jyl_scope, 'ys')}(?P<yh>{trie(year_head)})|[ \t]{{0,3}}[-–—]|\.\d"
+        rf"(?:-(?:{_ORD})?)?[ \t]{{0,3}}{flag(jyl_scope, 'ys')}(?P<yh>{trie(year_head)})|[ \t]{{0,3}}[-–—]|\.\d"
     )
-    # After 3 digits and a space or a hyphen: the count of "3 жыл бұрын", or a range.
-    gate3 = rf"-|[ ](?:[ \t]?[-–—]|[ \t]{{0,2}}(?={heads(unit_head)}){ago_after})"
+    # After 3 digits and a space or a hyphen: the count of "3 жыл бұрын", or a range (the
+    # only branch here is "ago": after a hyphen it needs the second number).
+    gate3 = rf"-[ \t]{{0,2}}{digit_or_mask}|[ ](?:[ \t]?[-–—]|[ \t]{{0,2}}(?={heads(unit_head)}){ago_after})"
     # After 1-2 digits: a clock time, a numeric date, a day before a month, a count before a
     # unit, 90-жылдары, 3-тоқсан, 2-жартысы, 21-ғасыр.
     small_heads = month_head | unit_head | {"жылдар"}  # after 1-2 digits and a space: what they count
+    # After 1-2 digits and a hyphen, what follows says which branches can go on (each flag
+    # is what some branches need there; several may hold): a number (a range of days or
+    # counts, a clock time 10-30), a day's ending or a month (5-қараша, 25-і — 26-сы), a
+    # quarter or a half (1-тоқсан), a century (20-сыншы ғасыр), жылдар (90-жылдары).
+    dash_reads = {
+        "xn": (rf"[ \t]{{0,2}}{digit_or_mask}", ("dm", "dmy", "ago", "time", "clock")),
+        "xm": (
+            rf"(?:[\p{{L}}\p{{M}}]++(?:[ \t]{{1,3}}|-))?{heads(month_head)}"
+            rf"|[\p{{L}}\p{{M}}]++{dash_on}[ \t]{{0,2}}{digit_or_mask}",
+            ("dm", "dmy"),
+        ),
+        "xq": (rf"(?:{_ORD}-?)?[ \t]{{0,2}}{heads(quarter_head, half_head)}", ("quarter", "half")),
+        "xc": (rf"{_ORD}(?:{dash_on}|[ \t]{{1,3}}{heads(century_head)})", ("century", "decade")),
+        "xd": (rf"(?:{_ORD}(?:-|[ \t]{{1,3}}))?жылдар", ("decade",)),
+    }
+    # After 1-2 digits, a space and a month: a year after the month (21 қазан, 2025) for dmy.
+    year_after = r"[\p{L}\p{M}]++\.?[ \t]{0,2},?[ \t]{1,3}\d"
     gate2 = (
         rf":\d|\.\d"
-        rf"|[-–](?:[ \t]{{0,2}}{digit_or_mask}"
-        rf"|(?:[\p{{L}}\p{{M}}]++(?:[ \t]{{1,3}}|-))?{heads(month_head)}"
-        rf"|[\p{{L}}\p{{M}}]++{dash_on}[ \t]{{0,2}}{digit_or_mask}"
-        rf"|(?:{_ORD}-?)?[ \t]{{0,2}}{heads(quarter_head, half_head)}"
-        rf"|{_ORD}(?:{dash_on}|[ \t]{{1,3}}{heads(century_head)})"
-        rf"|(?:{_ORD}(?:-|[ \t]{{1,3}}))?жылдар)"
+        rf"|[-–](?={'|'.join(read for read, _ in dash_reads.values())})"
+        rf"{''.join(flag(read, name) for name, (read, _) in dash_reads.items())}(?P<dx>)"
         rf"|[ \t](?:[ \t]?[-–—][ \t]{{0,2}}{digit_or_mask}"
-        rf"|[ \t]{{0,2}}{flag(ago_after, 'sa')}(?P<sh>{trie(small_heads)}))"
+        rf"|[ \t]{{0,2}}{flag(ago_after, 'sa')}{flag(year_after, 'sy')}(?P<sh>{trie(small_heads)}))"
     )
     # After a numeral in words: a year, month, century, quarter, half or unit word (the head
     # word says which branches can follow), or a dash (a range: every branch that has one).
@@ -933,9 +991,11 @@ def _build(rules: Rules) -> _Lexicon:
         regex.compile(r"(?P<q>«)(?=\d{1,2}»)"),
     )
     # Roman numerals: re finds the candidates (a run of Roman letters, no letter or digit on
-    # either side, the gate after it) faster; regex confirms each (\m, no mark after it).
+    # either side, the gate after it) faster, in the word scan below when it can; regex
+    # confirms each (\m, no mark after it).
     roman_re = regex.compile(rf"\m(?P<r>{_ROMAN}){_NA}(?={gate_roman})")
-    roman_scan = re.compile(rf"[ivxlcіх](?<![{_WORD_BEFORE}].)[ivxlcіх]{{0,6}}(?![{_WORD_BEFORE}])(?={gate_roman})")
+    roman_end = rf"(?![{_WORD_BEFORE}])(?={gate_roman})"
+    roman_body = rf"[ivxlcіх]{{1,7}}{roman_end}"
     # A numeral in words starts a trigger where its mask starts (tried at each numeral found).
     mask_re = regex.compile(rf"(?<!{_MASKS}){_MASKS}++(?={gate_mask})")
     # A word trigger: a gate per set of branches it may start (None: some branch needs none).
@@ -972,6 +1032,18 @@ def _build(rules: Rules) -> _Lexicon:
         "upart": [({"жыл", "ай", "апта"}, rf"[ \t]{{1,3}}{heads(part_head)}")],
         **{n: [({*day_periods, *sagat_words}, clock_rest)] for n in ("time", "clock", "hour", "hourw")},
         "daypart": [(set(day_periods), "")],
+        # The word ends after its own endings (no letter after them: a weaker test than _NA,
+        # which also refuses marks): бүгін, кешегі, but not кешенді; жазда, but not жазу.
+        "relday": [(set(rel_day_words), rf"(?:{rel_end})(?![{_LETTERS}])")],
+        "relrange": [(set(rel_day_words), dash_on)],
+        "season": [
+            (
+                {stem},
+                rf"(?:{alternation([*entry['endings'], *table.get('genitive', ())])})?(?![{_LETTERS}])",
+            )
+            for entry in cal.get("seasons", {}).values()
+            for stem in (entry["stem"],)
+        ],
     }
 
     def gate_of(parts: Iterable[Part]) -> str:
@@ -1034,9 +1106,23 @@ def _build(rules: Rules) -> _Lexicon:
         rf"|(?=(?P<fx>{dash_on})))?"
     )
     # The word triggers (\m + the words): the standard re module runs this alternation twice as
-    # fast as regex.  Its look-behind refuses a letter or digit before the word; the rarer
+    # fast as regex.  The scan reads the character before the word, which must not be a letter
+    # or a digit: re skips quickly to such characters, while a look-behind would be tried at
+    # every character (word_at reads a word at the very start of the text).  The rarer
     # characters regex also counts as word characters are checked on each hit (_word_triggers).
-    word_re = re.compile(rf"(?<![{_WORD_BEFORE}])(?P<w>{trie(starts, guards)}){follow_re}")
+    word_body = rf"(?P<w>{trie(starts, guards)}){follow_re}"
+    # The Roman numeral candidates join the scan (their own pass is saved) unless a trigger word
+    # could hide one: a word whose first part is all Roman letters (the scan would read the
+    # word and not try the numeral there), or with a Roman letter after a space or a hyphen
+    # inside it (the scan goes on after the word).
+    roman_free = all(
+        not _ROMAN_RUN.fullmatch(part) if i == 0 else not part[:1] or part[0] not in _ROMAN_LETTERS
+        for word in starts
+        for i, part in enumerate(_NOT_WORD.split(word))
+    )
+    if roman_free:
+        word_body = rf"{word_body}|(?P<r>{roman_body})"
+    roman_scan = None if roman_free else re.compile(rf"[ivxlcіх](?<![{_WORD_BEFORE}].)[ivxlcіх]{{0,6}}{roman_end}")
 
     scoped = {order[n] for n in year_starts}
 
@@ -1077,8 +1163,14 @@ def _build(rules: Rules) -> _Lexicon:
     }
     follows["#number"], follows["#dash"], follows[""] = {"number"}, {"dash"}, set()
     follow_plans: dict[str, dict[str, _Plans]] = {}
-    for word in plain_words:  # what follows the word is read at its end
-        wanted = needs[word]
+    for word in starts:  # what follows the word is read at its end
+        if not word.isalpha() or word[0] in "ivxlcіх":
+            continue  # (a Roman numeral reading reads the word itself)
+        # The branches of a shorter trigger word inside this one (биыл in биылғы) read it and
+        # its endings themselves: what follows does not choose among them.
+        inner = {n for k in starts if word.startswith(k) and k != word for n in starts[k]}
+        wanted = {n: None if n in inner else need for n, need in needs[word].items()}
+        wanted.update(dict.fromkeys(inner))
         if all(wanted[n] is None for n in wanted):
             continue  # every branch checks the word's own endings: nothing to choose here
         for variant in (word, word + " "):
@@ -1124,9 +1216,45 @@ def _build(rules: Rules) -> _Lexicon:
         rf"(?P<tail>[\d«{_MASK_CARDINAL}{_MASK_ORDINAL}]|{heads(tail_kinds)}|[{roman_letters}])?"
     )
 
+    # After a month word: its dated form ends where its letters end (stems and endings are
+    # letters, and _NA follows), so what comes next says which month branches can go on: a
+    # dash (mm), ай (mai), a day or айының (mgd).  Not for a word an abbreviation could also
+    # read (қаз. is read with its period, which a word of letters cannot hold).
+    month_reads = {"mm": "dash", "mai": "ai", "mgd": "ai num"}
+    # mbare reads a month that is never anything else: маусым, қазан cannot start it.
+    plain_month_forms = stem_forms(plain_month_stems)
+    month_next = regex.compile(
+        rf"[\p{{L}}\p{{M}}]*+(?:(?P<dash>{dash_on})|[ \t]{{1,3}}(?:(?P<ai>"
+        rf"{heads(stem_forms(periods.get('month', ('ай',))), {'айының'})})|(?P<num>{digit_or_mask})))?"
+    )
+    abbreviation_stems = abbr_stems(abbreviations)
+    month_plans: dict[str, dict[str | None, _Plans]] = {}
+    if all(w.isalpha() for w in (*months, *date_morphs, *table.get("genitive", ()))):
+        for word, tried in word_branches.items():
+            names = {branch_list[i][0] for i in tried}
+            if (
+                not names & month_reads.keys()
+                or not word.isalpha()
+                or word in follow_plans
+                or word_gates[word] is not None
+                or any(a.startswith(word) for a in abbreviation_stems)
+            ):
+                continue
+            if not any(word.startswith(form) for form in plain_month_forms):
+                tried = tuple(i for i in tried if branch_list[i][0] != "mbare")
+            month_plans[word] = {
+                found: plans(
+                    i
+                    for i in tried
+                    if branch_list[i][0] not in month_reads or found in month_reads[branch_list[i][0]].split()
+                )
+                for found in (None, "dash", "ai", "num")
+            }
     digit_plans = {k: plans(order[n] for n in v) for k, v in digit_starts.items()}
     # After 4 digits and a year word: the year scope branches and the year (and the decade
-    # before жылдар); any other continuation (a dash, .MM.) tries every 4-digit branch.
+    # before жылдар); the other 4-digit branches (yy, numeric) need a digit after the hyphen.
+    # Any other continuation (a dash, .MM.) cannot be a year's (its year word comes first in
+    # gate4): the other 4-digit branches.
     year_plans = {
         (head, scope): plans(
             order[n]
@@ -1155,8 +1283,7 @@ def _build(rules: Rules) -> _Lexicon:
             out -= {order[n] for n in ("decade", "century", "quarter", "half")}
         return plans(out)
 
-    for after, same in (("–", "-"), ("\t", " ")):
-        digit_plans["small" + after] = digit_plans["small" + same]
+    digit_plans["small\t"] = digit_plans["small "]
     post_re = regex.compile(rf"{_S}(?P<post>{alternation(postpositions)}){_NA}")
     range_join_re = regex.compile(rf"{_S}(?:мен|бен|пен){_S}\Z")
     range_end_re = regex.compile(rf"{_S}(?:(?:{range_words}){end}|арасында|арасындағы){_NA}")
@@ -1180,14 +1307,19 @@ def _build(rules: Rules) -> _Lexicon:
         trigger_res=trigger_res,
         roman_re=roman_re,
         roman_scan=roman_scan,
+        word_at=re.compile(word_body),
+        word_scan=re.compile(rf"[^{_WORD_BEFORE}](?:{word_body})"),
         mask_re=mask_re,
-        word_re=word_re,
+        mask_after_space=frozenset({" ", "\t", "-", "–", "—", *(head for head in head_kinds if len(head) == 1)}),
+        mask_head_starts=frozenset(head[:2] for head in head_kinds if len(head) > 1),
         word_initials_plain=all(_WORD_CHAR.fullmatch(w[:1]) for w in starts),
         follow_plans=follow_plans,
         word_plans={
             w: (word_gates[w], plans(tried, one_scope=one_scope(w.rstrip())))
             for w, tried in word_branches.items()
         },
+        month_next=month_next,
+        month_plans=month_plans,
         scope_tails=scope_tails,
         year_entries=year_entries(year_starts),
         jyl_words=frozenset(w for w in word_branches if w + " " in word_branches),
@@ -1201,15 +1333,36 @@ def _build(rules: Rules) -> _Lexicon:
             for ordinal in (False, True)
         },
         small_plans={
-            (head, ago): flagged(tried, ago=ago) for head, tried in small_space.items() for ago in (False, True)
+            (head, ago, year): flagged(
+                tuple(i for i in tried if year or branch_list[i][0] != "dmy"), ago=ago
+            )
+            for head, tried in small_space.items()
+            for ago in (False, True)
+            for year in (False, True)
         },
+        dash_plans={
+            flags: plans(
+                order[n] for on, (_, names) in zip(flags, dash_reads.values(), strict=True) if on for n in names
+            )
+            for flags in itertools.product((False, True), repeat=len(dash_reads))
+        },
+        dash_flags=tuple(dash_reads),
         year_plans=year_plans,
         mask_dash_plans=plans(mask_dash),
         quote_plans=plans(order[n] for n in ("dm", "dmy")),
         roman_plans=plans(order[n] for n in ("decade", "century", "quarter")),
         seasons=seasons,
         scope_re=regex.compile(rf"{year_slot}{_S}{scope_tail_re}"),
+        scope_readings=tuple(regex.compile(rf"{reading}{_S}{scope_tail_re}") for reading in year_readings),
+        classifiers={name: _classifier_groups(name, pattern.groupindex) for name, pattern in compiled},
+        mask_groups={
+            name: tuple(dict.fromkeys(pattern.groupindex[g] for g in _MASK_GROUP.findall(pattern.pattern)))
+            for name, pattern in compiled
+        },
+        drafts={},
         postposition_re=post_re,
+        postposition_initials=frozenset({" ", "\t", *(w for w in postpositions if len(w) == 1)}),
+        postposition_starts=frozenset(w[:2] for w in postpositions if len(w) > 1),
         range_join_re=range_join_re,
         range_end_re=range_end_re,
         joiner_re=joiner_re,
@@ -1229,12 +1382,14 @@ class _Masked:
     text: str
     values: dict[int, tuple[int, int | None, bool]]  # start -> (value, high, ordinal)
     endings: dict[int, str] = attrs.field(factory=dict)  # start -> the case ending the numeral carries
+    ends: dict[int, int] = attrs.field(factory=dict)  # start -> end
 
 
 def _mask(context: Any) -> _Masked:
     lower: str = context.text.lower
     values: dict[int, tuple[int, int | None, bool]] = {}
     endings: dict[int, str] = {}
+    ends: dict[int, int] = {}
     parts: list[str] = []
     last = 0
     for m in find_numeral_matches(context):
@@ -1245,6 +1400,7 @@ def _mask(context: Any) -> _Masked:
             continue  # тоқсан stays a word: a quarter after an ordinal, 90 elsewhere
         high = m.high if isinstance(m.high, int) else None
         values[m.start] = (m.value, high, m.ordinal)
+        ends[m.start] = m.end
         if m.ending:
             endings[m.start] = m.ending
         parts.append(lower[last : m.start])
@@ -1253,7 +1409,7 @@ def _mask(context: Any) -> _Masked:
     if not values:
         return _Masked(lower, values)
     parts.append(lower[last:])
-    return _Masked("".join(parts), values, endings)
+    return _Masked("".join(parts), values, endings, ends)
 
 
 # --- candidates --------------------------------------------------------------------------
@@ -1287,6 +1443,10 @@ class _Draft:
     closed_range: bool = False  # 09:00-ден 18:30-ға (дейін): the postposition ends the range
 
 
+# The fields of a draft but where it starts and ends (what _draft remembers).
+_DRAFT_FIELDS = operator.attrgetter(*(field.name for field in attrs.fields(_Draft)[2:]))
+
+
 class _Reject(Exception):
     """The parts of a match do not make a date."""
 
@@ -1297,7 +1457,14 @@ class _Reader:
     __slots__ = ("groups", "lex", "m", "masked", "names", "rules", "strict")
 
     def __init__(
-        self, lex: _Lexicon, masked: _Masked, m: Any, strict: bool, rules: Rules, names: Mapping[str, int]
+        self,
+        lex: _Lexicon,
+        masked: _Masked,
+        m: Any,
+        strict: bool,
+        rules: Rules,
+        names: Mapping[str, int],
+        groups: tuple[str | None, ...],
     ) -> None:
         self.lex = lex
         self.masked = masked
@@ -1305,7 +1472,7 @@ class _Reader:
         self.strict = strict
         self.rules = rules
         self.names = names  # the pattern's groupindex
-        self.groups: tuple[str | None, ...] = m.groups()  # one call (groupdict() is far slower)
+        self.groups = groups  # m.groups(): one call (groupdict() is far slower)
 
     def g(self, name: str) -> str | None:
         """The text of group *name*, None when it did not match or the branch has no such group."""
@@ -1412,24 +1579,69 @@ class _Reader:
         return low, high
 
 
+_UNREAD: tuple[Any, ...] = ("unread",)  # no entry yet in a memo (compared by identity)
 _CLASSIFIERS = ("dk", "ai", "wdk")
+# Drafts remembered per Rules (see _draft); the memo is emptied when it reaches this size.
+_DRAFT_MEMO = 4096
 
 
-def _draft(reader: _Reader, branch: str) -> _Draft:
-    m = reader.m
-    d = _Draft(m.start(), m.end(), f"dates:{branch}", Grain.DAY)
-    build = _BUILDERS[branch]
-    build(reader, d)
-    if not reader.strict:
+def _classifier_groups(branch: str, names: Mapping[str, int]) -> tuple[int, ...]:
+    """The group numbers of the trailing classifier nouns a *branch* may leave out (see _draft)."""
+    return tuple(
+        names[name]
+        for name in _CLASSIFIERS
+        if name in names and (name != "ai" or branch in ("mai", "mm", "dm", "mgd"))
+    )
+
+
+def _draft(
+    lex: _Lexicon, masked: _Masked, m: Any, strict: bool, rules: Rules, entry: _Entry
+) -> _Draft | None:
+    """The date a match of a branch reads, or None when its parts do not make one.
+
+    A builder reads the groups of the match, and for a numeral in words (a group of masks)
+    the value and the ending found where the group starts.  So what it writes is remembered
+    in ``lex.drafts`` per branch, strict flag, groups, and the numerals read with where they
+    stand in the match (``2025 жылы``, ``кеше``, ``осы жылы`` come back in article after
+    article); only where the mention starts and ends, and the trim of a trailing classifier,
+    are read from the match each time.
+    """
+    index, branch, _, names = entry
+    start, end = m.span()
+    groups: tuple[str | None, ...] = m.groups()
+    numerals: tuple[Any, ...] = ()
+    for number in lex.mask_groups[branch]:
+        if groups[number - 1] is not None:
+            at = m.start(number)
+            numerals += ((at - start, masked.values.get(at), masked.endings.get(at)),)
+    memo = lex.drafts
+    key = (index, strict, groups, numerals)
+    fields = memo.get(key, _UNREAD)
+    if fields is _UNREAD:
+        d = _Draft(start, end, f"dates:{branch}", Grain.DAY)
+        try:
+            _BUILDERS[branch](_Reader(lex, masked, m, strict, rules, names, groups), d)
+            fields = _DRAFT_FIELDS(d)
+        except _Reject:
+            fields = None
+        if len(memo) >= _DRAFT_MEMO:
+            memo.clear()
+        memo[key] = fields
+        if fields is None:
+            return None
+    elif fields is None:
+        return None
+    else:
+        d = _Draft(start, end, *fields)
+    text = masked.text
+    if not strict:
         # A trailing classifier noun (16 қараша | күні, қыркүйек | айында, сенбі | күні) stays
         # outside the mention in running text, as KazNERD tags it, unless a postposition or
         # the end of a range follows (қараша айына дейін); parse_date accepts it.
-        for name in _CLASSIFIERS:
-            if name == "ai" and branch not in ("mai", "mm", "dm", "mgd"):
-                continue
-            if reader.g(name) is not None and m.end(name) == d.end:
-                cut = m.start(name)
-                while cut > d.start and reader.masked.text[cut - 1] in " \t,":
+        for number in lex.classifiers[branch]:
+            if groups[number - 1] is not None and m.end(number) == end:
+                cut = m.start(number)
+                while cut > start and text[cut - 1] in " \t,":
                     cut -= 1
                 d.trim = cut
     return d
@@ -1518,9 +1730,6 @@ def _b_dmy(r: _Reader, d: _Draft) -> None:
     if d.absolute is None:
         raise _Reject
     _check_weekday(d)
-
-
-_MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 def _b_mgd(r: _Reader, d: _Draft) -> None:
@@ -2000,6 +2209,8 @@ _WORD_START = regex.compile(r"\m")
 # Characters that are word characters for both re and regex (\w): a word trigger after one of
 # them is not at the start of a word.  Spaces and newlines are not word characters for either.
 _WORD_BEFORE = "0-9_a-zA-Zа-яА-ЯёЁәғқңөұүһіӘҒҚҢӨҰҮҺІ"
+_NOT_WORD = re.compile(f"[^{_WORD_BEFORE}]")
+_LETTERS = "a-zA-Zа-яА-ЯёЁәғқңөұүһіӘҒҚҢӨҰҮҺІ"  # letters for both re and regex (\p{L})
 _SPACES = frozenset(" \n\t")
 # The kinds of word trigger: the word alone, or followed by a head word, a number, a dash.
 _WORD_KINDS = frozenset(("w", "fh", "fn", "fx"))
@@ -2007,12 +2218,28 @@ _FOLLOW_KINDS = {"w": "", "fn": "#number", "fx": "#dash"}
 
 
 def _word_triggers(lex: _Lexicon, text: str, pos: int) -> list[Any]:
-    """The trigger words of *text* from *pos* on, as ``regex.finditer(r"\\m(?P<w>...)")`` finds them."""
+    """The trigger words of *text* from *pos* on, as ``regex.finditer(r"\\m(?P<w>...)")`` finds them,
+    and the Roman numerals when the same scan reads them (``lex.roman_scan`` is None).
+
+    ``lex.word_scan`` reads the character before each word, so it starts one character early;
+    a word at the very start of the text has none (``lex.word_at``).
+    """
     found: list[Any] = []
     plain = lex.word_initials_plain
     while True:
-        for m in lex.word_re.finditer(text, pos):
-            start = m.start()
+        scan: Iterable[Any] = lex.word_scan.finditer(text, pos - 1)
+        if pos == 0:
+            scan = itertools.chain(filter(None, (lex.word_at.match(text),)), lex.word_scan.finditer(text))
+        for m in scan:
+            if plain and text[m.start()] in _SPACES and m.lastgroup != "r":
+                found.append(m)  # a word after a space: the commonest case (word_at's never are)
+                continue
+            if m.lastgroup == "r":
+                roman = lex.roman_re.match(text, m.start("r"))
+                if roman is not None:
+                    found.append(roman)
+                continue
+            start = m.start("w")
             if (plain and (start == 0 or text[start - 1] in _SPACES)) or _WORD_START.match(text, start):
                 found.append(m)
                 continue
@@ -2032,12 +2259,36 @@ def _mask_triggers(lex: _Lexicon, masked: _Masked, body: int) -> list[Any]:
     """
     text = masked.text
     found = []
-    for start in masked.values:
+    after_space, head_starts = lex.mask_after_space, lex.mask_head_starts
+    for start, end in masked.ends.items():
         if start >= body and (start == 0 or text[start - 1] not in _MASK_CHARS):
+            # What the gate needs after the run of masks: spaces then a head word or a dash, or
+            # a dash (the run may also go on, through a numeral right after this one).
+            after = text[end : end + 1]
+            if after == " " or after == "\t":
+                if text[end + 1 : end + 2] not in after_space and text[end + 1 : end + 3] not in head_starts:
+                    continue
+            elif after not in _AFTER_MASKS:
+                continue
             m = lex.mask_re.match(text, start)
             if m is not None:
                 found.append(m)
     return found
+
+
+def _scope_entries(lex: _Lexicon, text: str, pos: int) -> tuple[_Entry, ...]:
+    """The year-scope branches to try where a word starts two readings of the year slot
+    (биылғы: биыл + ғы, or the modifier before жылы): those the word after each reading allows.
+
+    Each reading ends in one place (where its letters end, then the spaces), so it has one
+    word after it, as scope_re has for a trigger with one reading.
+    """
+    tried: set[int] = set()
+    for reading in lex.scope_readings:
+        m = _match(reading, text, pos)
+        if m is not None:
+            tried.update(entry[0] for entry in lex.scope_tails.get(m.group("tail"), ()))
+    return tuple(entry for entry in lex.year_entries if entry[0] in tried)
 
 
 def _candidates(context: Any, lex: _Lexicon, masked: _Masked) -> list[_Draft]:
@@ -2049,16 +2300,20 @@ def _candidates(context: Any, lex: _Lexicon, masked: _Masked) -> list[_Draft]:
     triggers = [t for pattern in lex.trigger_res for t in pattern.finditer(text, body)]
     triggers += _word_triggers(lex, text, body)
     triggers += _mask_triggers(lex, masked, body)
-    triggers += (t for t in (lex.roman_re.match(text, r.start()) for r in lex.roman_scan.finditer(text, body)) if t)
-    triggers.sort(key=lambda t: t.start())
+    if lex.roman_scan is not None:
+        triggers += (t for t in (lex.roman_re.match(text, r.start()) for r in lex.roman_scan.finditer(text, body)) if t)
+    # The triggers are not sorted: the drafts they make are ordered by _select, whose key tells
+    # apart any two drafts but those of one branch at one place, which are the same.
     word_plans, jyl_words, digit_plans = lex.word_plans, lex.jyl_words, lex.digit_plans
-    follow_plans, scope_re = lex.follow_plans, lex.scope_re
+    follow_plans, scope_re, month_plans = lex.follow_plans, lex.scope_re, lex.month_plans
     values = masked.values
+    rules = context.rules
     for trigger in triggers:
         kind = trigger.lastgroup
-        pos = trigger.start()
+        word_kind = kind in _WORD_KINDS
+        pos = trigger.start("w") if word_kind else trigger.start()  # (the word scan reads one character before)
         cut = pos + _WINDOW
-        if kind in _WORD_KINDS:
+        if word_kind:
             word = trigger.group("w")
             if word in jyl_words and _JYL_NEXT.match(text, trigger.end()):
                 word += " "
@@ -2068,6 +2323,8 @@ def _candidates(context: Any, lex: _Lexicon, masked: _Masked) -> list[_Draft]:
                 if found_plans is None:
                     continue
                 plans = found_plans
+            elif word in month_plans:
+                plans = month_plans[word][lex.month_next.match(text, pos).lastgroup]
             else:
                 gate, plans = word_plans[word]
                 if gate is not None and gate.match(text, pos, cut) is None:
@@ -2086,7 +2343,9 @@ def _candidates(context: Any, lex: _Lexicon, masked: _Masked) -> list[_Draft]:
         elif kind == "d2":
             plans = digit_plans[text[trigger.end()]]
         elif kind == "sh":
-            plans = lex.small_plans[trigger.group("sh"), trigger.start("sa") >= 0]
+            plans = lex.small_plans[trigger.group("sh"), trigger.start("sa") >= 0, trigger.start("sy") >= 0]
+        elif kind == "dx":
+            plans = lex.dash_plans[tuple(trigger.start(flag) >= 0 for flag in lex.dash_flags)]
         elif kind == "yh":
             plans = lex.year_plans[trigger.group("yh"), trigger.start("ys") >= 0]
         elif kind == "d4":
@@ -2108,9 +2367,10 @@ def _candidates(context: Any, lex: _Lexicon, masked: _Masked) -> list[_Draft]:
             else:
                 scope = scope_re.match(text, pos)
             if scope is not None:
-                years = lex.year_entries if year == 2 else lex.scope_tails.get(scope.group("tail"), ())
+                years = lex.scope_tails.get(scope.group("tail"), ()) if year == 1 else _scope_entries(lex, text, pos)
                 entries = years + entries
-        for index, name, pattern, names in entries:
+        for entry in entries:
+            pattern = entry[2]
             if cut < size:
                 m = pattern.match(text, pos, cut)
                 if m is not None and m.end() + _LOOKAHEAD > cut:
@@ -2119,12 +2379,10 @@ def _candidates(context: Any, lex: _Lexicon, masked: _Masked) -> list[_Draft]:
                 m = pattern.match(text, pos)
             if m is None or m.end() <= pos:
                 continue
-            try:
-                draft = _draft(_Reader(lex, masked, m, strict, context.rules, names), name)
-            except _Reject:
-                continue
-            draft.priority = index * 2 + draft.priority
-            found.append(draft)
+            draft = _draft(lex, masked, m, strict, rules, entry)
+            if draft is not None:
+                draft.priority += entry[0] * 2
+                found.append(draft)
     return found
 
 
@@ -2135,7 +2393,7 @@ def _select(drafts: list[_Draft]) -> list[_Draft]:
     # Drafts are short (a window at most), so marking the characters they take is linear.
     taken = bytearray(max((d.end for d in drafts), default=0))
     for d in drafts:
-        if any(taken[d.start : d.end]):
+        if taken.find(1, d.start, d.end) >= 0:
             continue
         kept.append(d)
         taken[d.start : d.end] = b"\x01" * (d.end - d.start)
@@ -2184,6 +2442,10 @@ def _attach_postpositions(kept: list[_Draft], lex: _Lexicon, text: str) -> None:
             d.end = particle.end()
         if d.rule == "dates:ago" or not text.startswith((" ", "\t"), d.end):
             continue  # (the postposition pattern starts with a space)
+        if text[d.end + 1 : d.end + 2] not in lex.postposition_initials and (
+            text[d.end + 1 : d.end + 3] not in lex.postposition_starts
+        ):
+            continue  # (then more spaces, or the first letters of a postposition)
         m = lex.postposition_re.match(text, d.end)
         if m is None or m.end() > limit:
             continue
@@ -2245,8 +2507,14 @@ def _merge_ranges(kept: list[_Draft], lex: _Lexicon, text: str, lower: str) -> l
     return out
 
 
-def _resolve(d: _Draft, reference: _dt.date | None) -> tuple[_dt.date | None, _dt.date | None, str | None]:
-    """The interval of a draft (None where it cannot be known) and its relative notation."""
+def _resolve(
+    d: _Draft, reference: _dt.date | None, known: dict[tuple[str, int | None], Any]
+) -> tuple[_dt.date | None, _dt.date | None, str | None]:
+    """The interval of a draft (None where it cannot be known) and its relative notation.
+
+    *known* holds what resolve_relative gave for this reference (``кеше``, ``биыл`` come
+    back many times in one article).
+    """
     relative = d.relative
     interval: tuple[_dt.date | None, _dt.date | None] | None = d.absolute
     if interval is None and reference is not None and relative is not None:
@@ -2255,10 +2523,13 @@ def _resolve(d: _Draft, reference: _dt.date | None) -> tuple[_dt.date | None, _d
         elif d.decade_in_century is not None:
             interval = _decade_of(d.decade_in_century, relative, reference)
         else:
-            interval = resolve_relative(relative, d.weekday, reference)
+            key = (relative, d.weekday)
+            interval = known.get(key, _UNREAD)
+            if interval is _UNREAD:
+                interval = known[key] = resolve_relative(relative, d.weekday, reference)
     start, end = interval if interval is not None else (None, None)
     if d.range_to is not None:
-        _, end, last = _resolve(d.range_to, reference)
+        _, end, last = _resolve(d.range_to, reference, known)
         if start is not None and end is not None and end < start:
             start = end = None
         if relative != last:
@@ -2344,8 +2615,9 @@ def extract_dates(context: Any) -> list[DateMention]:
             d.end = d.trim
     reference = context.reference_date
     out: list[DateMention] = []
+    known: dict[tuple[str, int | None], Any] = {}
     for d in kept:
-        start, end, relative = _resolve(d, reference)
+        start, end, relative = _resolve(d, reference, known)
         mention = DateMention(
             grain=d.grain,
             span=context.text.span(d.start, d.end),
