@@ -14,10 +14,12 @@ and very long words.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import itertools
 import json
 import threading
+import tomllib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -242,6 +244,23 @@ def test_extract_with_reference_date_keeps_its_invariants(text: str, reference: 
     ex = extract(text, reference_date=reference)
     check_extraction(text, ex)
     assert ex.reference_date == reference
+
+
+# Every date phrase of the corpus, resolved against the first and last days the calendar has:
+# a relative date past them has no interval, and nothing may raise (OverflowError did).
+_DATES_CORPUS = Path(__file__).resolve().parent / "corpus" / "dates.toml"
+_DATE_PHRASES = sorted(
+    {p for group in tomllib.loads(_DATES_CORPUS.read_text(encoding="utf-8"))["dates"] for p in group["phrases"]}
+)
+_CALENDAR_ENDS = (dt.date(1, 1, 1), dt.date(1, 1, 7), dt.date(9999, 12, 25), dt.date(9999, 12, 31))
+
+
+@pytest.mark.parametrize("reference", _CALENDAR_ENDS, ids=str)
+def test_dates_resolved_at_the_ends_of_the_calendar_never_raise(reference: dt.date) -> None:
+    for phrase in _DATE_PHRASES:
+        check_extraction(phrase, extract(phrase, reference_date=reference))
+        with contextlib.suppress(ParseError):
+            qazparse.parse_date(phrase, reference=reference)
 
 
 @given(text=phrases())

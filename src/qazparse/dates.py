@@ -234,9 +234,8 @@ def resolve_relative(
             return None
         return a, b
     if relative == "nearest" and weekday is not None:
-        delta = (weekday - reference.weekday() + 3) % 7 - 3
-        day = reference + _dt.timedelta(days=delta)
-        return day, day
+        day = _plus_days(reference, (weekday - reference.weekday() + 3) % 7 - 3)
+        return None if day is None else (day, day)
     if relative == "latest":
         return None
     unit, sign, count = _split_unit(relative)
@@ -244,9 +243,17 @@ def resolve_relative(
         return None
     period = unit_period(unit, reference, sign * count)
     if period is not None and weekday is not None and unit == "week":
-        day = period[0] + _dt.timedelta(days=weekday)
-        return day, day
+        day = _plus_days(period[0], weekday)
+        return None if day is None else (day, day)
     return period
+
+
+def _plus_days(day: _dt.date, days: int) -> _dt.date | None:
+    """*day* moved by *days*, or None past the calendar's ends (years 1 and 9999)."""
+    try:
+        return day + _dt.timedelta(days=days)
+    except OverflowError:
+        return None
 
 
 def _split_unit(text: str) -> tuple[str | None, int, int]:
