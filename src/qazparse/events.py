@@ -85,13 +85,6 @@ class _Rule:
     # fill it; a sentence whose atoms allow none of them is turned down before its entities are built
     case_needs: tuple[frozenset[str], ...] = ()
 
-    def pattern_for(self, hit: str) -> regex.Pattern[str]:
-        """The rule's pattern cut down to the triggers that may start where the union read *hit*."""
-        alts = [alt for first, alt in self.alternatives if hit.startswith(first)]
-        if len(alts) == len(self.alternatives):
-            return self.pattern
-        return regex.compile(rf"(?:{'|'.join(alts)}){NOT_LETTER_AFTER}")
-
 
 @attrs.frozen
 class _Compiled:
@@ -102,13 +95,9 @@ class _Compiled:
     participle_endings: tuple[str, ...]
     # the rules to try where the union matched a first word: by the text it matched
     by_first: dict[str, tuple[_Rule, ...]] = attrs.field(factory=dict)
-    # (rule id, union text) -> the rule's pattern with only the triggers that may start there
-    patterns: dict[tuple[str, str], regex.Pattern[str]] = attrs.field(factory=dict)
     verbal_noun: frozenset[str] = frozenset()
     # the word lists of the modality grammar as compiled globs, by name
     globs: dict[str, re.Pattern[str]] = attrs.field(factory=dict)
-    # union text -> (rule, cut-down pattern) pairs, filled on first use
-    by_hit: dict[str, tuple[tuple[_Rule, regex.Pattern[str]], ...]] = attrs.field(factory=dict)
     # union text -> whether every pattern tried there stays inside one word (no spaces)
     one_word: dict[str, bool] = attrs.field(factory=dict)
     # (union text, the word from the hit on) -> what the rules match there (see _rule_hits)
@@ -121,14 +110,6 @@ class _Compiled:
     function_words: frozenset[str] = frozenset()
     dependent_or_participle: tuple[str, ...] = ()
 
-    def pattern(self, rule: _Rule, hit: str) -> regex.Pattern[str]:
-        """``rule.pattern`` cut down for a union hit (compiled on first use)."""
-        key = (rule.id, hit)
-        found = self.patterns.get(key)
-        if found is None:
-            found = self.patterns[key] = rule.pattern_for(hit)
-        return found
-
     def stays_in_word(self, hit: str) -> bool:
         """Whether no pattern tried where the union read *hit* can match across a space."""
         found = self.one_word.get(hit)
@@ -136,13 +117,6 @@ class _Compiled:
             found = self.one_word[hit] = not any(
                 hit.startswith(first) for rule in self.by_first.get(hit, ()) for first in rule.spaced_firsts
             )
-        return found
-
-    def tries(self, hit: str) -> tuple[tuple[_Rule, regex.Pattern[str]], ...]:
-        """The rules to try where the union read *hit*, each with its cut-down pattern."""
-        found = self.by_hit.get(hit)
-        if found is None:
-            found = self.by_hit[hit] = tuple((rule, self.pattern(rule, hit)) for rule in self.by_first.get(hit, ()))
         return found
 
 
@@ -283,7 +257,6 @@ def _compile(rules: Rules) -> _Compiled:
         dependent,
         participle,
         by_first,
-        {},
         verbal_noun,
         globs,
         union_after=after_guard,
@@ -539,8 +512,11 @@ def _rule_hits(
             if found is not None:
                 return found
     hits: list[_RuleHit] = []
-    for rule, pattern in comp.tries(first):
-        match = pattern.match(lower, pos, end)
+    # Only the rules with a first word that *first* starts with can match here (the union read
+    # the longest first word at pos); each tries its whole pattern, whose other triggers fail at
+    # their first letters.
+    for rule in comp.by_first.get(first, ()):
+        match = rule.pattern.match(lower, pos, end)
         if match is None:
             continue
         if rule.not_forms_re is not None and rule.not_forms_re.match(match.group().rsplit(None, 1)[-1]):
