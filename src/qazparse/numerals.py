@@ -234,11 +234,12 @@ _NOT_DIGIT = "[^0-9\u0660-\u1fff\u2070-\U0010ffff]"
 _SIMPLE_DIGITS, _SIMPLE_SUFFIXED, _SIMPLE_WORD = 1, 2, 3  # the candidate pattern's groups
 
 
-def _candidate_pattern(stems: Any) -> Any:
+def _candidate_pattern(stems: Any, roman_before: Any) -> Any:
     """A stdlib ``re`` pattern whose match starts one character before a numeral token may start.
 
     It matches one character that is not a (common) letter or digit, followed by a digit, a
-    numeral stem or a Roman numeral before a space, or (looking ahead only) any character from
+    numeral stem or a Roman numeral before a space and one of *roman_before* (the token
+    pattern's Roman branch looks for the same), or (looking ahead only) any character from
     U+0500 on outside General Punctuation, where every non-ASCII decimal digit lies.  Every place
     the token pattern can match is found (its look-behind rejects a letter, mark or digit before
     a token, and every token starts with one of these), plus a few more that the token pattern
@@ -255,7 +256,7 @@ def _candidate_pattern(stems: Any) -> Any:
     them.
     """
     cyrillic = [w for w in stems if regex.fullmatch(f"[{_CYRILLIC}]+", w) and w[0] not in _ROMAN_LETTERS]
-    other = rf"[{_ROMAN_LETTERS}]{{1,8}}[ \t]|[\u0500-\u1fff\u2070-\U0010ffff]"
+    other = rf"[{_ROMAN_LETTERS}]{{1,8}}[ \t]{{1,3}}(?:{trie(roman_before)})|[\u0500-\u1fff\u2070-\U0010ffff]"
     return re.compile(
         # a quick look at the next two characters first: most words are not numerals
         rf"[^{_WORD_CHARS}](?=[0-9{_ROMAN_LETTERS}\u0500-\u1fff\u2070-\U0010ffff]|{trie({w[:2] for w in stems})})"
@@ -371,7 +372,7 @@ def _build_lexicon(rules: Any) -> _Lexicon:
         one=one,
         part_re=part_re,
         score_re=score_re,
-        candidates=_candidate_pattern([*stems, *variants, *abbreviations]),
+        candidates=_candidate_pattern([*stems, *variants, *abbreviations], data["roman"]["before"]),
         window=max(
             # digits: a grouped or plain integer, a fraction, the look-aheads, a hyphenated suffix
             max(3 + 4 * 12, d) + 1 + (1 + d + 2) + 2 + (1 + 20 + 1 + max_particle) + 1,
@@ -537,36 +538,39 @@ def _tokens(lex: _Lexicon, lower: str, norm: str) -> list[_Tok]:
             _add_letters(lex, lower, norm, m, 0, out)
     simple = lex.simple
     for c in lex.candidates.finditer(lower):
-        p = c.start() + 1
-        if p < last_end:
-            continue
         kind = c.lastindex
         if kind is None:
-            pass
-        elif kind == _SIMPLE_DIGITS:
-            if lower[p - 1] in _PLAIN_BEFORE_DIGITS:
-                last_end = c.end()
-                value = int(lower[p:last_end])
-                size = last_end - p
-                key = ("digits", value, "", "", False, "", size, size)
-                out.append(_Tok(p, last_end, last_end, "digits", value, key=key))
+            p = c.start() + 1
+            if p < last_end:
                 continue
-        elif lower[p - 1] in (_PLAIN_BEFORE_WORD if kind == _SIMPLE_WORD else _PLAIN_BEFORE_DIGITS):
-            # the token (or none) depends on the candidate's text alone: read once per text
-            text = lower[p : c.end(kind)]
-            found = simple.get(text)
-            if found is None:
-                found = _simple_token(lex, lower, norm, p)
-                if len(simple) >= _WORD_CACHE_SIZE:
-                    simple.clear()
-                simple[text] = found
-            size, fields = found
-            if size >= 0:
-                last_end = p + size
-            if fields is not None:
-                end, core_end, cls, value, ending, deriv, word, stem, particle, key, alone = fields
-                out.append(_Tok(p, p + end, p + core_end, cls, value, ending, deriv, word, stem, particle, key, alone))
-            continue
+        else:
+            # a plain candidate: its group starts where the token may (after the first character)
+            p, e = c.span(kind)
+            if p < last_end:
+                continue
+            if kind == _SIMPLE_DIGITS:
+                if lower[p - 1] in _PLAIN_BEFORE_DIGITS:
+                    last_end = e
+                    value = int(lower[p:e])
+                    size = e - p
+                    key = ("digits", value, "", "", False, "", size, size)
+                    out.append(_Tok(p, e, e, "digits", value, key=key))
+                    continue
+            elif lower[p - 1] in (_PLAIN_BEFORE_WORD if kind == _SIMPLE_WORD else _PLAIN_BEFORE_DIGITS):
+                # the token (or none) depends on the candidate's text alone: read once per text
+                text = lower[p:e]
+                found = simple.get(text)
+                if found is None:
+                    found = remember(simple, text, _simple_token(lex, lower, norm, p), _WORD_CACHE_SIZE)
+                size, fields = found
+                if size >= 0:
+                    last_end = p + size
+                if fields is not None:
+                    end, core_end, cls, value, ending, deriv, word, stem, particle, key, alone = fields
+                    out.append(
+                        _Tok(p, p + end, p + core_end, cls, value, ending, deriv, word, stem, particle, key, alone)
+                    )
+                continue
         if lower[p] in _ASCII_DIGITS or (c.end() == p and lower[p] not in _LETTERS):
             m = digit_match(lower, p, p + window)
             if m is not None:
@@ -831,7 +835,8 @@ def _adjacent_ok(a: _Tok, b: _Tok) -> bool:
 
 
 def _alone_fields(tok: _Tok) -> tuple[Any, ...] | None:
-    """The fields of the match made of *tok* alone (no token joins it), offsets relative to its start.
+    """The match made of *tok* alone (no token joins it): (end, core_end, the fields after
+    core_end), offsets relative to its start.
 
     This is what ``_Scanner.number_at`` and ``finish`` make of a token whose neighbours are out
     of reach; None when it is no number on its own (a lone бүтін).
@@ -841,8 +846,10 @@ def _alone_fields(tok: _Tok) -> tuple[Any, ...] | None:
         return None
     m = _Scanner.make(tok, tok, st.value(), st, 1, {})
     start = tok.start
-    offsets = (m.end - start, m.core_end - start)
-    return (*offsets, m.value, m.ending, m.ordinal, m.digits, m.words, m.suffix, m.hyphen_noun, m.lone_one, m.scale)
+    # NumeralMatch's fields after core_end (made by make() from one token: no range, fraction or sign)
+    rest = (m.value, None, None, m.ending, m.ordinal, m.digits, m.words, m.suffix, m.hyphen_noun, False, m.lone_one,
+            m.scale)  # fmt: skip
+    return m.end - start, m.core_end - start, rest
 
 
 class _Scanner:
@@ -940,10 +947,8 @@ class _Scanner:
                     ):
                         i += 1
                         continue
-                    end, core_end, value, ending, ordinal, digits, words, suffix, hyphen_noun, lone_one, scale = fields
-                    one = NumeralMatch(start, start + end, start + core_end, value, None, None, ending, ordinal,
-                                       digits, words, suffix, hyphen_noun, False, lone_one, scale)  # fmt: skip
-                    out.append(one)
+                    end, core_end, rest = fields
+                    out.append(NumeralMatch(start, start + end, start + core_end, *rest))
                     i += 1
                     continue
             elif cache:
@@ -1290,8 +1295,8 @@ def _scan_context(context: Any) -> list[NumeralMatch]:
     matches = _Scanner(lex, text.lower, text.norm).scan()
     body = getattr(context, "body_start", 0)
     lower = text.lower
-    if not lex.signs:
-        return [m for m in matches if m.start >= body]
+    if not any(word in lower for word in lex.signs):  # (a sign tail holds a sign word)
+        return [m for m in matches if m.start >= body] if body > 0 else matches
     tails = lex.sign_tails
     return [
         _with_sign(lex, lower, m) if lower.endswith(tails, 0, m.start) else m for m in matches if m.start >= body
@@ -1700,14 +1705,23 @@ def extract_numerals(context: Any) -> Iterator[Number | Ordinal]:
 
 
 def _rule(m: NumeralMatch) -> str:
+    """The rule id ``explain()`` shows for a match: ``numerals:roman``, ``numerals:ordinal-words``,
+    ``numerals:range-digits``, ``numerals:mixed`` ...
+
+    >>> _rule(NumeralMatch(0, 2, 2, 10, digits=True))
+    'numerals:digits'
+    """
     if m.roman:
         return "numerals:roman"
-    kind = "mixed" if m.digits and m.words else "digits" if m.digits else "words"
-    if m.ordinal:
-        return f"numerals:ordinal-{kind}"
-    if m.high is not None:
-        return f"numerals:range-{kind}"
-    return f"numerals:{kind}"
+    rules = _ORDINAL_RULES if m.ordinal else _RANGE_RULES if m.high is not None else _NUMBER_RULES
+    return rules[(2 if m.digits else 0) + (1 if m.words else 0)]
+
+
+# The rule ids by (2 if digits) + (1 if words): words, words, digits, mixed (constant strings,
+# rather than formatted per match).
+_NUMBER_RULES = tuple(f"numerals:{kind}" for kind in ("words", "words", "digits", "mixed"))
+_ORDINAL_RULES = tuple(f"numerals:ordinal-{kind}" for kind in ("words", "words", "digits", "mixed"))
+_RANGE_RULES = tuple(f"numerals:range-{kind}" for kind in ("words", "words", "digits", "mixed"))
 
 
 # --- strict parsers -------------------------------------------------------------------------
