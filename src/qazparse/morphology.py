@@ -267,28 +267,30 @@ def cases(ending: str, rules: Rules) -> frozenset[str]:
 
 def _harmony(rules: Rules) -> tuple[frozenset[str], ...]:
     harmony = rules.table("morphology")["harmony"]
-    return tuple(frozenset(harmony[k]) for k in ("back", "front", "back_glides", "soft"))
+    return tuple(frozenset(harmony.get(k, ())) for k in ("back", "front", "back_glides", "front_glides", "soft"))
 
 
 def is_front(word: str, rules: Rules | None = None) -> bool:
     """Does *word* take the front forms of endings (KAZAKH.md §2.1 a, ``harmony`` in the data)?
 
-    The last reliable vowel decides; и and у are glides and skipped (елу is front), except that у
-    before a consonant reads back (минут, фунт); a word with no vowel to go by is front (литр),
-    and so is a word ending in a soft sign (рубль).
+    The last reliable vowel decides; и, у and ю are glides and skipped at the end of a word (елу
+    is front, жою back), but before another letter у reads back (минут, фунт) and ю front
+    (бюджет); a word with no vowel to go by is front (литр), and so is a word ending in a soft
+    sign (рубль).
 
-    >>> [is_front(w) for w in ("теңге", "доллар", "елу", "минут", "литр", "рубль", "алпыс")]
-    [True, False, True, False, True, True, False]
+    >>> [is_front(w) for w in ("теңге", "доллар", "елу", "минут", "литр", "рубль", "алпыс", "жою", "түю")]
+    [True, False, True, False, True, True, False, False, True]
     """
-    back, front, back_glides, soft = (rules or default_rules()).compiled("morphology.harmony", _harmony)
+    back, front, back_glides, front_glides, soft = (rules or default_rules()).compiled("morphology.harmony", _harmony)
     word = word.lower()
     if word[-1:] in soft:
         return True
-    for i in range(len(word) - 1, -1, -1):
+    last = len(word) - 1
+    for i in range(last, -1, -1):
         ch = word[i]
-        if ch in front:
+        if ch in front or (ch in front_glides and i < last):
             return True
-        if ch in back or (ch in back_glides and i + 1 < len(word)):
+        if ch in back or (ch in back_glides and i < last):
             return False
     return True
 

@@ -12,7 +12,13 @@ SCHEMA = {
     "endings": Table([_ENDING]),
     "mutations": Table(Check(str, lambda s: len(s) == 1, "a mutation maps one letter to one letter"),
                        key=lambda k: len(k) == 1, key_message="a mutation maps one letter"),
-    "harmony?": {"back": [_LETTER], "front": [_LETTER], "back_glides": [_LETTER], "soft": [_LETTER]},
+    "harmony?": {
+        "back": [_LETTER],
+        "front": [_LETTER],
+        "back_glides": [_LETTER],
+        "front_glides?": [_LETTER],
+        "soft": [_LETTER],
+    },
     "sounds?": Table([_LETTER], key=lambda k: k in _CLASSES - {"T", "*"}, key_message="a class is V N L R or Z"),
     "forms?": Table(Table(_PAIR, key=lambda k: k in _CLASSES, key_message="a class is V N L R Z T or *")),
 }
