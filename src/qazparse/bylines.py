@@ -68,6 +68,7 @@ _OPEN_QUOTES = frozenset('«"“„')
 _CLOSE_QUOTES = frozenset('»"”')
 _EDGE_BEFORE = r"(?<![\p{L}\p{M}\d])"
 _EDGE_AFTER = r"(?![\p{L}\p{M}\d])"
+_CYRILLIC = regex.compile(r"\p{Cyrillic}")
 # Where a clause ends: a full stop before a space, quote or the end (not the dot of
 # BAQ.KZ), a line break, a semicolon.
 _CLAUSE_END = regex.compile(r"[.!?…](?=[\s\"»”)]|\Z)|\n|;")
@@ -556,7 +557,7 @@ def _according(context: Context, m: _Matchers, hit: regex.Match[str]) -> Byline 
     if found is not None and found[2] == len(phrase):
         via = found[0] if found[1] else nominative(found[0], rules, ("genitive",))[0]
         return _make(context, phrase[0].start, hit.end(), _Read(len(phrase), via=via, role="source"), "according")
-    latin = not regex.search(r"\p{Cyrillic}", head)
+    latin = not _CYRILLIC.search(head)
     if not (latin or nominative(head, rules, ("genitive",))[1] or is_domain(head)):
         return None
     capitals = [x for x, t in enumerate(phrase) if t.is_capitalised]
@@ -692,7 +693,7 @@ def _unknown_agency(word: str) -> bool:
     letters = [c for c in word if c.isalpha()]
     if not letters or not word[0].isupper():
         return False
-    return all(c.isupper() for c in letters) or not regex.search(r"\p{Cyrillic}", word)
+    return all(c.isupper() for c in letters) or not _CYRILLIC.search(word)
 
 
 _HANDLERS = {"report": _report, "about": _about, "according": _according, "label": _label}

@@ -22,6 +22,7 @@ from typing import Any, NamedTuple
 import attrs
 import regex
 
+from .memo import remember
 from .morphology import NOT_LETTER_AFTER, ending_chain, trie
 from .names import CASES, case_of_chain, has_surname_ending, is_patronymic, nominative
 from .rules import Rules
@@ -262,7 +263,7 @@ def _atoms(context: Any, start: int, end: int) -> list[_Atom]:
         read = name_words.get(word)
         if read is None:
             read = _name_word(word, rules, m)
-            _remember(name_words, word, read)
+            remember(name_words, word, read, _NAME_WORDS_SIZE)
         capitalised.append((a_start, a_end, read))
         capitals.append(a_start)
         if lower[a_end : a_end + 1] in _ENDS_RUN:
@@ -270,7 +271,7 @@ def _atoms(context: Any, start: int, end: int) -> list[_Atom]:
             found = cap_tries.get(low)
             if found is None:
                 found = _cap_tries(m, low)
-                _remember(cap_tries, low, found)
+                remember(cap_tries, low, found, _NAME_WORDS_SIZE)
             tries.append(found)
         else:
             tries.append(None)
@@ -423,12 +424,6 @@ def _cap_tries(m: _Matchers, word: str) -> tuple[int, ...]:
     read = m.cap_starts.match(word)
     return m.cap_finders[read.group()] if read is not None else ()
 
-
-def _remember(cache: dict[str, Any], key: str, value: Any) -> None:
-    """Keep *value* in a per-Rules word cache that starts over when full."""
-    if len(cache) >= _NAME_WORDS_SIZE:
-        cache.clear()
-    cache[key] = value
 
 
 def _drop_possessive(chain: str) -> str:

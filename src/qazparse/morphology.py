@@ -205,6 +205,16 @@ def inflected(stems: Iterable[str], rules: Rules, *, extra: Iterable[str] = (), 
     return body
 
 
+def ending_groups(rules: Rules) -> dict[str, frozenset[str]]:
+    """The groups of the ``morphology`` endings table (``dative``, ...) by ending, built once per Rules.
+
+    >>> sorted(ending_groups(default_rules())["ның"])
+    ['genitive']
+    """
+    found: dict[str, frozenset[str]] = rules.compiled("morphology.table", _ending_table)
+    return found
+
+
 def _ending_table(rules: Rules) -> dict[str, frozenset[str]]:
     table: dict[str, set[str]] = {}
     for group, morphs in rules.table("morphology")["endings"].items():
@@ -220,7 +230,7 @@ def split_endings(ending: str, rules: Rules) -> list[str] | None:
     >>> split_endings("дарында", default_rules())
     ['дар', 'ы', 'нда']
     """
-    known: dict[str, frozenset[str]] = rules.compiled("morphology.table", _ending_table)
+    known = ending_groups(rules)
     longest: int = rules.compiled("morphology.longest", lambda r: max(map(len, known), default=0))
     out: list[str] = []
     i = 0
@@ -258,7 +268,7 @@ def cases(ending: str, rules: Rules) -> frozenset[str]:
     parts = split_endings(ending, rules)
     if not parts:
         return frozenset()
-    known: dict[str, frozenset[str]] = rules.compiled("morphology.table", _ending_table)
+    known = ending_groups(rules)
     return known[parts[-1]]
 
 

@@ -31,11 +31,12 @@ TitledName(title='Президенттің Баспасөз хатшысы жә�
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 import attrs
 import regex
 
+from .memo import remember
 from .morphology import final_sound, inflected, is_front, split_endings
 from .rules import Rules
 from .text import Text, normalize
@@ -183,15 +184,9 @@ def case_of_chain(chain: str, rules: Rules) -> tuple[int, str]:
     found = cache.get(chain)
     if found is None:
         found = _case_of_chain(chain, rules)
-        _remember(cache, chain, found)
+        remember(cache, chain, found, _CACHE_SIZE)
     return found
 
-
-def _remember(cache: dict[Any, Any], key: Any, value: Any) -> None:
-    """Keep *value* in a per-Rules cache that starts over when full (texts repeat their names)."""
-    if len(cache) >= _CACHE_SIZE:
-        cache.clear()
-    cache[key] = value
 
 
 def _case_of_chain(chain: str, rules: Rules) -> tuple[int, str]:
@@ -273,7 +268,7 @@ def nominative(word: str, rules: Rules, cases: Iterable[str] = CASES, *, min_ste
     found = cache.get(key)
     if found is None:
         found = _nominative(word, rules, wanted, min_stem)
-        _remember(cache, key, found)
+        remember(cache, key, found, _CACHE_SIZE)
     return found
 
 
@@ -312,6 +307,9 @@ def _nominative(word: str, rules: Rules, wanted: tuple[str, ...], min_stem: int)
     return word[: len(word) - len(best.text)], best.case
 
 
+_LAST_WORD = regex.compile(r"(\S+?)([»\"”']*)$")  # the last word, and closing quotes after it
+
+
 def nominative_phrase(phrase: str, rules: Rules, cases: Iterable[str] = CASES) -> tuple[str, str | None]:
     """:func:`nominative` on the last word of *phrase* (the head carries the case in Kazakh).
 
@@ -319,7 +317,7 @@ def nominative_phrase(phrase: str, rules: Rules, cases: Iterable[str] = CASES) -
     >>> nominative_phrase("Үкіметтің баспасөз қызметіне", default_rules(), ("dative",))
     ('Үкіметтің баспасөз қызметі', 'dative')
     """
-    m = regex.search(r"(\S+?)([»\"”']*)$", phrase)
+    m = _LAST_WORD.search(phrase)
     if not m:
         return phrase, None
     stem, case = nominative(m.group(1), rules, cases)
@@ -413,7 +411,7 @@ def has_surname_ending(word: str, rules: Rules) -> bool:
     found = cache.get(word)
     if found is None:
         found = _has_surname_ending(word, rules)
-        _remember(cache, word, found)
+        remember(cache, word, found, _CACHE_SIZE)
     return found
 
 

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import regex
 
-from .morphology import inflected, split_endings, stem_variants
+from .morphology import ending_groups, inflected, split_endings, stem_variants
 from .rules import Rules
 from .rules.schemas.patterns import DIMENSIONS, TOKEN, repetitions
 from .values import CustomMention, Span
@@ -316,15 +316,6 @@ _EDGE_AFTER = r"(?![\p{L}\p{M}])"
 _LETTERS = regex.compile(r"[\p{L}\p{M}]+")
 
 
-def _groups_of(rules: Rules) -> dict[str, frozenset[str]]:
-    """The ending groups of the morphology table (``dative``, ...) by ending (``ға``)."""
-    out: dict[str, set[str]] = {}
-    for group, morphs in rules.table("morphology")["endings"].items():
-        for morph in morphs:
-            out.setdefault(morph, set()).add(group)
-    return {k: frozenset(v) for k, v in out.items()}
-
-
 @attrs.frozen(eq=False)
 class CompiledPattern:
     """A validated pattern, compiled for matching (see :func:`compiled_patterns`).
@@ -473,7 +464,7 @@ class _OutOfBudget(Exception):
 
 
 def _compile(rules: Rules) -> tuple[CompiledPattern, ...]:
-    groups = _groups_of(rules)
+    groups = ending_groups(rules)
     return tuple(
         CompiledPattern(p["id"], p["label"], tuple(_compile_part(e, rules, groups) for e in p["elements"]))
         for p in rules.table("patterns") or ()

@@ -42,7 +42,7 @@ import attrs
 import regex
 
 from .memo import MISSING, remember
-from .morphology import ending_chain, final_sound, split_endings, stem_variants
+from .morphology import ending_chain, ending_groups, final_sound, split_endings, stem_variants
 from .numerals import _GAP_AND_WORD, NumeralMatch, _qualifiers_around, find_numeral_matches
 from .rules import Rules
 from .values import DateMention, Distance, Money, Qualifier, Quantity, Value, exact
@@ -588,19 +588,11 @@ def _ending_groups(ending: str, rules: Rules) -> frozenset[str]:
     """The morphology groups of the morphs of an ending chain (``тарға`` -> plural, dative)."""
     if not ending:
         return frozenset()
-    table: dict[str, frozenset[str]] = rules.compiled("quantities.ending-groups", _groups_by_morph)
+    table = ending_groups(rules)
     groups: set[str] = set()
     for part in _split(ending, rules):
         groups |= table.get(part, frozenset())
     return frozenset(groups)
-
-
-def _groups_by_morph(rules: Rules) -> dict[str, frozenset[str]]:
-    found: dict[str, set[str]] = {}
-    for group, morphs in rules.table("morphology")["endings"].items():
-        for morph in morphs:
-            found.setdefault(morph, set()).add(group)
-    return {morph: frozenset(groups) for morph, groups in found.items()}
 
 
 def _sign_before(lower: str, found: _Found) -> None:
